@@ -1,0 +1,84 @@
+import type { Gs1Error } from '../errors.ts';
+import type { ParsedAi, Gs1ParseOptions } from './parsed-ai.ts';
+import { minValueLength } from './validate-value.ts';
+
+// AI association rules over a whole message (Syntax Dictionary attributes "ex=" and "req=", GS1 General
+// Specifications §4.13 "Invalid pairs of element strings" and "Mandatory associations of element strings"),
+// plus the GS1 Syntax Engine's repeated-AI and (8030) digital-signature checks.
+
+/**
+ * Whether an AI matching `pattern` is present: a pattern is leading digits then "n" wildcards ("31nn"),
+ * matching AIs of the same length. An AI equal to `ignoreAi` never matches, so a rule never fires on itself.
+ */
+export function findInAiData(elements: readonly { ai: string }[], pattern: string, ignoreAi?: string): string | undefined {
+  let digits = 0;
+  while (digits < pattern.length && pattern.charCodeAt(digits) >= 48 && pattern.charCodeAt(digits) <= 57) digits++;
+  if (digits < 1) return undefined;
+  for (let i = digits; i < pattern.length; i++) if (pattern[i] !== 'n') return undefined;
+  const prefix = pattern.slice(0, digits);
+  let match: string | undefined;
+  for (const e of elements) {
+    if (e.ai.length !== pattern.length || !e.ai.startsWith(prefix) || e.ai === ignoreAi) continue;
+    if (match === undefined || e.ai < match) match = e.ai;
+  }
+  return match;
+}
+
+function sortedByAi(elements: readonly ParsedAi[]): ParsedAi[] {
+  return [...elements].sort((a, b) => (a.ai < b.ai ? -1 : a.ai > b.ai ? 1 : 0));
+}
+
+export function validateMutex(elements: readonly ParsedAi[]): Gs1Error | null {
+  for (const e of sortedByAi(elements)) {
+    for (const pattern of e.entry.ex) {
+      const other = findInAiData(elements, pattern, e.ai);
+      if (other !== undefined) return { code: 'GS1_INVALID_AI_PAIRS', ai: e.ai, position: e.aiPos, params: { other } };
+    }
+  }
+  return null;
+}
+
+export function validateRequisites(elements: readonly ParsedAi[]): Gs1Error | null {
+  for (const e of sortedByAi(elements)) {
+    for (const rule of e.entry.req) {
+      const satisfied = rule.some((group) => group.every((pattern) => findInAiData(elements, pattern, e.ai) !== undefined));
+      if (!satisfied) {
+        const required = rule.map((group) => group.join('+')).join(',');
+        return { code: 'GS1_REQUIRED_AIS_NOT_SATISFIED', ai: e.ai, position: e.aiPos, params: { required } };
+      }
+    }
+  }
+  return null;
+}
+
+/** Repeated AIs (e.g. from several carriers on one label) must carry the same value. */
+export function validateRepeats(elements: readonly ParsedAi[]): Gs1Error | null {
+  const seen = new Map<string, string>();
+  for (const e of elements) {
+    const value = seen.get(e.ai);
+    if (value !== undefined && value !== e.value) return { code: 'GS1_INSTANCES_OF_AI_HAVE_DIFFERENT_VALUES', ai: e.ai, position: e.aiPos };
+    seen.set(e.ai, e.value);
+  }
+  return null;
+}
+
+/** With a digital signature (8030), GDTI (253), GCN (255) and GRAI (8003) must carry their serial component. */
+export function validateDigSigSerial(elements: readonly ParsedAi[]): Gs1Error | null {
+  if (!elements.some((e) => e.ai === '8030')) return null;
+  for (const ai of ['253', '255', '8003']) {
+    const e = elements.find((x) => x.ai === ai);
+    if (e && e.value.length === minValueLength(e.entry)) return { code: 'GS1_SERIAL_NOT_PRESENT', ai, position: e.aiPos };
+  }
+  return null;
+}
+
+/** All association rules in the engine's order: mutex, requisites (optional), repeats, digital signature. */
+export function validateAssociations(elements: readonly ParsedAi[], opts?: Gs1ParseOptions): Gs1Error | null {
+  if (opts?.validateAssociations === false) return null;
+  return (
+    validateMutex(elements) ??
+    (opts?.validateRequisites === false ? null : validateRequisites(elements)) ??
+    validateRepeats(elements) ??
+    validateDigSigSerial(elements)
+  );
+}

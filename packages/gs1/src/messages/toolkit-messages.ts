@@ -1,0 +1,22 @@
+// Messages for this toolkit's own error kinds (keys, EPC, Digital Link building, barcodes). [Vietnamese, English].
+export const TOOLKIT_MESSAGES: Readonly<Record<string, readonly [string, string]>> = {
+  GS1_UNKNOWN_LINTER: ['Không có bộ kiểm tra (linter) nào mang tên này.', 'There is no linter with this name.'],
+  GS1_GTIN_INVALID_LENGTH: ['GTIN phải có 8, 12, 13 hoặc 14 chữ số.', 'A GTIN must have 8, 12, 13 or 14 digits.'],
+  GS1_INVALID_COMPANY_PREFIX: ['Mã doanh nghiệp GS1 phải gồm từ {min} đến {max} chữ số.', 'A GS1 Company Prefix must have {min} to {max} digits.'],
+  GS1_KEY_COMPONENT_NOT_NUMERIC: ['Thành phần {component} của mã khoá chỉ được gồm chữ số.', 'The key component {component} must be all digits.'],
+  GS1_KEY_COMPONENT_WRONG_LENGTH: ['Thành phần {component} phải có {expected} chữ số, nhưng có {actual}.', 'The key component {component} must have {expected} digits, not {actual}.'],
+  GS1_INVALID_DL_STEM: ['Gốc URI Digital Link phải bắt đầu bằng http:// hoặc https:// và không chứa "?", "#" hay khoảng trắng.', 'A Digital Link stem must start with http:// or https:// and contain no "?", "#" or spaces.'],
+  GS1_EPC_NOT_AN_EPC_URI: ['Không phải URI EPC (urn:epc:id:, urn:epc:class: hoặc urn:epc:idpat:).', 'Not an EPC URI (urn:epc:id:, urn:epc:class: or urn:epc:idpat:).'],
+  GS1_EPC_UNKNOWN_SCHEME: ['Lược đồ EPC "{scheme}" không được hỗ trợ.', 'The EPC scheme "{scheme}" is not supported.'],
+  GS1_EPC_WRONG_FIELD_COUNT: ['URI EPC phải có {expected} trường ngăn cách bởi dấu chấm.', 'The EPC URI must have {expected} dot-separated fields.'],
+  GS1_EPC_INVALID_FIELD: ['Trường thứ {field} của URI EPC không hợp lệ.', 'Field {field} of the EPC URI is invalid.'],
+  GS1_EPC_NO_DIGITAL_LINK_EQUIVALENT: ['Lược đồ EPC "{scheme}" không có dạng GS1 Digital Link tương ứng.', 'The EPC scheme "{scheme}" has no GS1 Digital Link equivalent.'],
+  GS1_EPC_PATTERN_HAS_NO_WHOLE_KEY: ['Mẫu EPC không chứa đủ một mã khoá GS1 để tạo Digital Link.', 'The EPC pattern does not contain a whole GS1 key for a Digital Link.'],
+  GS1_EPC_NO_EPC_EQUIVALENT: ['Khoá GS1 này không có URI EPC tương ứng.', 'This GS1 key has no EPC URI equivalent.'],
+  GS1_EPC_COMPANY_PREFIX_LENGTH_REQUIRED: ['Cần cho biết độ dài mã doanh nghiệp GS1 của AI ({ai}); không suy ra được từ cấu trúc mã.', 'The GS1 Company Prefix length for AI ({ai}) is required; it cannot be deduced from the key.'],
+  GS1_EPC_INVALID_COMPANY_PREFIX_LENGTH: ['Độ dài mã doanh nghiệp GS1 ({length}) không hợp lệ cho mã khoá này.', 'The GS1 Company Prefix length ({length}) is not valid for this key.'],
+  GS1_EPC_INVALID_COMPANY_PREFIX: ['Phần mã doanh nghiệp GS1 của mã khoá phải gồm toàn chữ số.', 'The GS1 Company Prefix part of the key must be all digits.'],
+  GS1_UNRECOGNISED_INPUT: ['Không nhận ra dạng dữ liệu: cần chuỗi phần tử AI, URI Digital Link, dữ liệu quét hoặc URI EPC.', 'Unrecognised input: expected an AI element string, Digital Link URI, scan data or EPC URI.'],
+  GS1_BARCODE_RENDER_FAILED: ['Không tạo được mã vạch từ dữ liệu này.', 'The barcode could not be rendered from this data.'],
+  GS1_BARCODE_UNSUPPORTED_CONTENT: ['Loại mã vạch này không mang được dữ liệu đã cho.', 'This barcode type cannot carry the given data.'],
+};
