@@ -1,0 +1,70 @@
+// Text rules of the CBV 2.0 event hash reference implementation (RalphTro/epcis-event-hash-generator,
+// Python): whitespace stripping, numeric canonicalisation through Python's float(), and string ordering
+// by code point. The published .hashes vectors depend on these exact rules (CBV 2.0 §8.9.2 rules 5–10).
+
+/** Characters Python's str.strip() removes (str.isspace()). */
+const PY_SPACE = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+
+export function pythonStrip(text: string): string {
+  return text.replace(PY_SPACE, '');
+}
+
+/** Python float() literal syntax (digits may be grouped with single underscores). */
+const FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*)(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+
+/** Python's str() of a float: shortest round-trip digits, exponent form below 1e-4 (or from 1e16). */
+export function pythonFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (Number.isInteger(x) && Math.abs(x) < 1e16) return (Object.is(x, -0) ? '-0' : BigInt(x).toString()) + '.0';
+  const abs = Math.abs(x);
+  if (abs >= 1e16 || abs < 1e-4) {
+    const [mantissa = '', exponent = ''] = x.toExponential().split('e');
+    const sign = exponent.startsWith('-') ? '-' : '+';
+    const digits = exponent.replace(/^[+-]/, '').padStart(2, '0');
+    return `${mantissa}e${sign}${digits}`;
+  }
+  return String(x);
+}
+
+/** The canonical text of a number: integers without ".0", others as Python prints them. */
+export function canonicalNumberText(x: number): string | undefined {
+  if (!Number.isFinite(x)) return undefined;
+  if (Number.isInteger(x)) return BigInt(x).toString();
+  return pythonFloatRepr(x);
+}
+
+/**
+ * Rule 6: a value that Python's float() accepts is rewritten without trailing zeros ("1.0" → "1",
+ * "0.50" → "0.5"); anything else is returned unchanged.
+ */
+export function canonicalNumericValue(text: string): string {
+  const t = pythonStrip(text);
+  if (!FLOAT.test(t)) return text;
+  const x = Number(t.replace(/_/g, ''));
+  return canonicalNumberText(x) ?? text;
+}
+
+/** Python's str() of a JSON literal (the reference turns JSON values into text with str()). */
+export function pythonLiteral(value: string | number | boolean | null): string {
+  if (value === null) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : pythonFloatRepr(value);
+  return value;
+}
+
+/** Rule 10: case-sensitive order of code points (UTF-8 byte order), as Python sorts str. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate (a code point above U+FFFF) sorts after every BMP character.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
