@@ -18,8 +18,11 @@ export type { Hash, MerkleHasher } from './merkle/hasher.ts';
 export {
   compactRangeNodes,
   foldRange,
+  nodeTreeSize,
   planConsistencyProof,
+  planFromRanges,
   planInclusionProof,
+  planNodeInclusionProof,
   rangeNodes,
   rootFromCompactRange,
 } from './merkle/proof-plan.ts';
@@ -57,6 +60,7 @@ export { encodeEntryBundle, MAX_ENTRY_SIZE, parseEntryBundle } from './tiles/ent
 export { EntryBundleBuilder } from './tiles/bundle-builder.ts';
 export type { EntryBundleData } from './tiles/bundle-builder.ts';
 export { MemoryTileStore, tileNodeReader } from './tiles/tile-reader.ts';
+export { tileNodes, verifyTile } from './tiles/verify-tile.ts';
 export type { TileReader } from './tiles/tile-reader.ts';
 
 export {

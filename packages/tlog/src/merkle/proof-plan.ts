@@ -50,7 +50,8 @@ export function foldRange(hasher: MerkleHasher, hashes: readonly Hash[]): Hash {
   return acc;
 }
 
-function plan(ranges: LeafRange[]): ProofPlan {
+/** A plan whose proof elements are the MTHs of the given (aligned) leaf ranges. */
+export function planFromRanges(ranges: LeafRange[]): ProofPlan {
   const perRange = ranges.map(rangeNodes);
   const nodes = perRange.flat();
   return {
@@ -93,7 +94,7 @@ export function planInclusionProof(index: U64Like, size: U64Like): Result<ProofP
       lo += k;
     }
   }
-  return ok(plan(ranges.reverse()));
+  return ok(planFromRanges(ranges.reverse()));
 }
 
 /**
@@ -106,7 +107,7 @@ export function planConsistencyProof(size1: U64Like, size2: U64Like): Result<Pro
   if (!m.ok) return m;
   if (!n.ok) return n;
   if (m.value > n.value) return fail('TLOG_SIZE_ORDER', { size1: m.value, size2: n.value });
-  if (m.value === n.value) return ok(plan([]));
+  if (m.value === n.value) return ok(planFromRanges([]));
   if (m.value === 0n) return fail('TLOG_EMPTY_TREE_CONSISTENCY');
   const ranges: LeafRange[] = [];
   let lo = 0n;
@@ -124,7 +125,35 @@ export function planConsistencyProof(size1: U64Like, size2: U64Like): Result<Pro
     }
   }
   if (!complete) ranges.push({ start: lo, end: hi }); // SUBPROOF(m, D[m], false) = {MTH(D[m])}
-  return ok(plan(ranges.reverse()));
+  return ok(planFromRanges(ranges.reverse()));
+}
+
+/**
+ * The inclusion proof of a complete subtree (e.g. the nodes a tile's hashes make) in the tree of `size`
+ * leaves. The tree over `size` leaves has the same shape as the tree over its ⌈size / 2^L⌉ level-L subtrees
+ * (RFC 9162 §2.1.1 splits at the same points), so this is the inclusion proof of "leaf" `node.index` in that
+ * tree, verified with verifyInclusion(hasher, node.index, nodeTreeSize(node, size), nodeHash, proof, root).
+ */
+export function planNodeInclusionProof(node: NodeId, size: U64Like): Result<ProofPlan> {
+  const s = toU64(size, 'tree size');
+  if (!s.ok) return s;
+  const level = BigInt(node.level);
+  if (node.level < 0 || node.level > 63 || node.index < 0n || (node.index + 1n) << level > s.value) {
+    return fail('TLOG_INDEX_OUT_OF_RANGE', { index: node.index, size: s.value });
+  }
+  const scaled = planInclusionProof(node.index, nodeTreeSize(node, s.value));
+  if (!scaled.ok) return scaled;
+  const ranges = scaled.value.ranges.map((r) => {
+    const end = r.end << level;
+    return { start: r.start << level, end: end < s.value ? end : s.value };
+  });
+  return ok(planFromRanges(ranges));
+}
+
+/** ⌈size / 2^level⌉: the size of the tree whose leaves are the level-L subtrees of the tree of `size` leaves. */
+export function nodeTreeSize(node: NodeId, size: bigint): bigint {
+  const width = 1n << BigInt(node.level);
+  return (size + width - 1n) / width;
 }
 
 /** The complete subtrees of the tree of `size` leaves, largest first (its compact range [0, size)). */

@@ -41,7 +41,7 @@ export function parseTlogProof(text: string): Result<TlogProof> {
     if (hash === undefined || hash.length !== HASH_SIZE || proof.length === MAX_PROOF_HASHES) return bad(at + 1);
     proof.push(hash);
   }
-  if (at >= lines.length) return bad(at); // no blank line before the checkpoint
+  if (at >= lines.length) return bad(at + 1); // no blank line before the checkpoint
   const checkpoint = lines.slice(at + 1).join('\n');
   if (checkpoint === '') return bad(at + 2);
   return ok({ ...(extra === undefined ? {} : { extra }), index, proof, checkpoint });
