@@ -42,7 +42,9 @@ function splitFields(body: string, count: number): string[] | null {
   return out;
 }
 
-function keyElements(s: EpcScheme, f: readonly string[]): { elements: AiElement[]; badField?: number } {
+/** AI data of a URI's fields; in a pattern (`pattern`) a "*" field is left out. */
+function keyElements(s: EpcScheme, f: readonly string[], pattern: boolean): { elements: AiElement[]; badField?: number } {
+  const any = (i: number) => pattern && f[i] === '*';
   const [gcp = '', ref = ''] = f;
   if (!/^\d+$/.test(gcp) || gcp.length < MIN_GCP_LENGTH || gcp.length > MAX_GCP_LENGTH) return { elements: [], badField: 0 };
   if (s.keyDigits !== undefined && (!/^\d*$/.test(ref) || gcp.length + ref.length !== s.keyDigits)) return { elements: [], badField: 1 };
@@ -53,11 +55,11 @@ function keyElements(s: EpcScheme, f: readonly string[]): { elements: AiElement[
     for (const i of [2, 3]) if (!/^\d{2}$/.test(f[i] ?? '')) return { elements: [], badField: i };
     value += (f[2] ?? '') + (f[3] ?? '');
   }
-  if (s.serialInKey && f[2] !== '*') value += f[2] ?? '';
+  if (s.serialInKey && !any(2)) value += f[2] ?? '';
   const elements: AiElement[] = [{ ai: s.keyAi, value }];
   const q = s.qualifier;
   const qValue = q ? f[q.field] : undefined;
-  if (q && qValue !== undefined && qValue !== '*' && qValue !== q.omitIf) elements.push({ ai: q.ai, value: qValue });
+  if (q && qValue !== undefined && !any(q.field) && qValue !== q.omitIf) elements.push({ ai: q.ai, value: qValue });
   return { elements };
 }
 
@@ -97,11 +99,12 @@ export function parseEpcUri(uri: string): Out {
     if (decoded === null || (decoded === '' && i !== 1) || wildcard) return fail('GS1_EPC_INVALID_FIELD', fieldOffset(raw, start, i), { field: String(i + 1) });
     fields.push(decoded);
   }
-  const companyPrefix = fields[0] !== '*' ? fields[0] : undefined;
-  const keyComplete = fields[0] !== '*' && fields[1] !== '*' && (!spec.pieceTotal || (fields[2] !== '*' && fields[3] !== '*'));
+  const any = (i: number) => kind === 'idpat' && fields[i] === '*';
+  const companyPrefix = any(0) ? undefined : fields[0];
+  const keyComplete = !any(0) && !any(1) && (!spec.pieceTotal || (!any(2) && !any(3)));
   const identity: EpcIdentity = { uri, kind, scheme, fields, ...(companyPrefix ? { companyPrefix } : {}) };
   if (!keyComplete) return { ok: true, value: identity };
-  const { elements, badField } = keyElements(spec, fields);
+  const { elements, badField } = keyElements(spec, fields, kind === 'idpat');
   if (badField !== undefined) return fail('GS1_EPC_INVALID_FIELD', fieldOffset(raw, start, badField), { field: String(badField + 1) });
   const checked = resolveElements(elements);
   if (!checked.ok) {
