@@ -10,7 +10,7 @@ describe('parseGs1Input recognises every supported form', () => {
     ['digital-link', 'https://id.gs1.org/01/09520123456788/10/L1'],
     ['scan-data', ']d2010952012345678810L1'],
     ['scan-data', ']Q1https://id.gs1.org/01/09520123456788/10/L1'],
-    ['epc', 'urn:epc:class:lgtin:952012.345678.L1'],
+    ['epc', 'urn:epc:class:lgtin:952012.0345678.L1'],
   ])('%s: %s', (form, input) => {
     const r = parseGs1Input(input);
     expect(r.ok && r.value.form).toBe(form);
