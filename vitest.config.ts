@@ -21,6 +21,7 @@ export default defineConfig({
           name: 'server-pglite',
           include: ['apps/server/src/**/*.test.ts'],
           env: { TXNG_TEST_DB: 'pglite' },
+          globalSetup: ['apps/server/test/pglite-global-setup.ts'],
         },
       },
       {

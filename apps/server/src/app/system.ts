@@ -1,0 +1,131 @@
+// The composition root: creates every service with its dependencies passed explicitly, registers routes and
+// background workers, and owns start-up and shutdown. Nothing else constructs services.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/db/database.ts';
+import { createHttpServer } from '../platform/http/server.ts';
+import { JobRunner, type JobHandler } from '../platform/jobs/jobs.ts';
+import { createMailHandler, MAIL_TOPIC } from '../platform/mail/mailer.ts';
+import { OutboxWorker, type OutboxHandler } from '../platform/outbox/outbox.ts';
+import { purgeExpiredRateLimits } from '../platform/http/rate-limit-store.ts';
+import type { Secrets } from '../platform/security/secrets.ts';
+import { createGeoService, geoRoutes } from '../modules/geo/index.ts';
+import {
+  authRoutes,
+  createApiKeyService,
+  createAuditRecorder,
+  createAuditService,
+  createAuthService,
+  createNotificationService,
+  createOrganizationService,
+  createUserService,
+  organizationRoutes,
+  peopleRoutes,
+  registerAuthentication,
+} from '../modules/identity/index.ts';
+
+export interface SystemOptions {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly db: Database;
+  readonly secrets: Secrets;
+  readonly clock: Clock;
+  /** Folder of the built portal; served at /portal when it exists. */
+  readonly portalDir?: string;
+}
+
+export function createServices(options: SystemOptions) {
+  const { db, clock, config, secrets } = options;
+  const audit = createAuditRecorder();
+  const geo = createGeoService({ db, audit });
+  const notifications = createNotificationService({ db });
+  const auth = createAuthService({ db, clock, config, secrets, audit });
+  const organizations = createOrganizationService({ db, clock, audit, geo, notifications });
+  const users = createUserService({ db, clock, audit, geo, auth, organizations, notifications });
+  const apiKeys = createApiKeyService({ db, clock, audit, organizations });
+  const auditLog = createAuditService({ db });
+  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export interface System {
+  readonly app: FastifyInstance;
+  readonly services: Services;
+  readonly outbox: OutboxWorker;
+  readonly jobs: JobRunner;
+  startWorkers(): void;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_PORTAL_DIR = fileURLToPath(new URL('../../../portal/dist/', import.meta.url));
+
+export async function createSystem(options: SystemOptions): Promise<System> {
+  const { config, log, db, secrets, clock } = options;
+  const services = createServices(options);
+  let ready = true;
+  const app = await createHttpServer({ config, log, db, secrets, isReady: () => ready });
+  const secureCookies = !config.insecureCookies;
+  registerAuthentication(app, { auth: services.auth, secureCookies });
+
+  await app.register(
+    async (api) => {
+      await geoRoutes(api, { geo: services.geo });
+      await authRoutes(api, { auth: services.auth, users: services.users, organizations: services.organizations, secureCookies, authRateLimit: config.rateLimitAuthPerMinute });
+      await organizationRoutes(api, {
+        organizations: services.organizations,
+        users: services.users,
+        apiKeys: services.apiKeys,
+        authRateLimit: config.rateLimitAuthPerMinute,
+        now: () => clock.now(),
+      });
+      await peopleRoutes(api, { users: services.users, audit: services.auditLog, notifications: services.notifications });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const portalDir = options.portalDir ?? DEFAULT_PORTAL_DIR;
+  if (existsSync(`${portalDir}/index.html`)) {
+    await app.register(fastifyStatic, { root: portalDir, prefix: '/portal/', wildcard: false, index: ['index.html'], decorateReply: true });
+    // Client-side routes of the single-page portal all load its index.html.
+    app.get('/portal/*', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html', portalDir));
+    app.get('/portal', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
+  } else {
+    app.get('/portal*', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
+      reply.code(503).type('text/plain; charset=utf-8').send('The portal is not built yet. Run `npm run build` (npm start does it for you).\n'),
+    );
+  }
+  app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
+
+  const outboxHandlers = new Map<string, OutboxHandler>([[MAIL_TOPIC, createMailHandler({ smtpUrl: config.smtpUrl, from: config.mailFrom, log })]]);
+  const jobHandlers = new Map<string, JobHandler>();
+  const outbox = new OutboxWorker({ db, log: log.child({ worker: 'outbox' }), handlers: outboxHandlers });
+  const jobs = new JobRunner({ db, log: log.child({ worker: 'jobs' }), handlers: jobHandlers });
+  let housekeeping: NodeJS.Timeout | undefined;
+
+  return {
+    app,
+    services,
+    outbox,
+    jobs,
+    startWorkers() {
+      outbox.start();
+      jobs.start();
+      housekeeping = setInterval(() => {
+        purgeExpiredRateLimits(db).catch((err) => log.warn({ err }, 'rate-limit purge failed'));
+      }, 60_000);
+      housekeeping.unref();
+    },
+    async stop() {
+      ready = false;
+      if (housekeeping) clearInterval(housekeeping);
+      await app.close();
+      await Promise.all([outbox.stop(), jobs.stop()]);
+    },
+  };
+}

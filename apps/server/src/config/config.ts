@@ -1,0 +1,164 @@
+// Configuration comes only from environment variables, is validated once at start, and every variable is
+// listed in VARIABLES (which also generates the README table), so nothing is configured in two places.
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface Config {
+  readonly nodeEnv: NodeEnv;
+  readonly host: string;
+  readonly port: number;
+  /** Base of every public URI the system prints (stamps, Digital Links, e-mail links). */
+  readonly publicBaseUrl: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly databaseReadUrl: string | undefined;
+  /** Demo mode seeds fictional data into an empty database and allows generated secrets. */
+  readonly demo: boolean;
+  /** Secret from which cookie signing and field-encryption keys are derived; undefined = generate (demo only). */
+  readonly secret: string | undefined;
+  readonly logLevel: string;
+  readonly trustProxy: boolean | string;
+  readonly insecureCookies: boolean;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly metricsToken: string | undefined;
+  readonly sessionTtlHours: number;
+  readonly sessionIdleMinutes: number;
+  readonly rateLimitAuthPerMinute: number;
+  readonly rateLimitPublicPerMinute: number;
+  readonly runWorkers: boolean;
+}
+
+interface Variable {
+  readonly name: string;
+  readonly description: string;
+  readonly default: string;
+}
+
+export const VARIABLES: readonly Variable[] = [
+  { name: 'NODE_ENV', description: '`development`, `production` or `test`. In production the server refuses default secrets and never seeds demo data.', default: '`development`' },
+  { name: 'HOST', description: 'Interface to listen on.', default: '`0.0.0.0`' },
+  { name: 'PORT', description: 'HTTP port.', default: '`3000`' },
+  { name: 'PUBLIC_BASE_URL', description: 'Public origin printed in stamps, Digital Links and e-mails (e.g. `https://truyxuat.sonla.gov.vn`).', default: '`http://localhost:<PORT>`' },
+  { name: 'TXNG_DATA_DIR', description: 'Folder for the embedded database, uploaded files and generated demo secrets.', default: '`./data`' },
+  { name: 'DATABASE_URL', description: 'PostgreSQL connection string; when set, PostgreSQL is used instead of the embedded PGlite.', default: 'unset (embedded PGlite)' },
+  { name: 'DATABASE_READ_URL', description: 'Optional PostgreSQL read replica for public read traffic.', default: 'unset (reads go to DATABASE_URL)' },
+  { name: 'TXNG_DEMO', description: '`true` seeds demo data into an empty database and allows generated secrets; refused when NODE_ENV=production.', default: '`true` outside production' },
+  { name: 'TXNG_SECRET', description: 'At least 32 characters; keys for cookies and encrypted fields are derived from it. Required in production.', default: 'generated into TXNG_DATA_DIR in demo mode' },
+  { name: 'LOG_LEVEL', description: 'pino level: `fatal`, `error`, `warn`, `info`, `debug`, `trace`, `silent`.', default: '`info`' },
+  { name: 'TRUST_PROXY', description: '`true`, `false`, or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-* headers are trusted.', default: '`false`' },
+  { name: 'TXNG_INSECURE_COOKIES', description: '`true` drops the Secure cookie flag (only for demos over plain HTTP on a LAN address).', default: '`false`' },
+  { name: 'SMTP_URL', description: 'SMTP server for e-mail notifications, e.g. `smtp://user:pass@mail.example:587`. Unset: notifications stay in-app.', default: 'unset' },
+  { name: 'MAIL_FROM', description: 'Sender address of e-mails.', default: '`TXNG Sơn La <no-reply@localhost>`' },
+  { name: 'TXNG_METRICS_TOKEN', description: 'When set, `/metrics` requires `Authorization: Bearer <token>`.', default: 'unset (open)' },
+  { name: 'TXNG_SESSION_TTL_HOURS', description: 'Absolute lifetime of a portal session.', default: '`168`' },
+  { name: 'TXNG_SESSION_IDLE_MINUTES', description: 'A session unused for this long ends.', default: '`480`' },
+  { name: 'TXNG_RATE_LIMIT_AUTH', description: 'Requests per minute per client address on sign-in, registration and password routes.', default: '`20`' },
+  { name: 'TXNG_RATE_LIMIT_PUBLIC', description: 'Requests per minute per client address on public pages and the resolver.', default: '`600`' },
+  { name: 'TXNG_WORKERS', description: '`false` stops this process from running background workers (outbox, jobs), for web-only replicas.', default: '`true`' },
+];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEFAULT_SECRET_MARKERS = ['change-me', 'changeme', 'secret', 'demo', 'password'];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const v = str(name);
+    if (v === undefined) return fallback;
+    if (/^(true|1|yes|on)$/i.test(v)) return true;
+    if (/^(false|0|no|off)$/i.test(v)) return false;
+    problems.push(`${name} must be true or false, got "${v}"`);
+    return fallback;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const v = str(name);
+    if (v === undefined) return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max}, got "${v}"`);
+      return fallback;
+    }
+    return Number(v);
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const v = str(name);
+    if (v === undefined) return undefined;
+    try {
+      const u = new URL(v);
+      if (!protocols.includes(u.protocol)) problems.push(`${name} must use ${protocols.join(' or ')}, got "${u.protocol}"`);
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return v;
+  };
+
+  const nodeEnvRaw = str('NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) problems.push(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
+  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as NodeEnv;
+  const production = nodeEnv === 'production';
+
+  const port = int('PORT', 3000, 0, 65535);
+  const publicBaseUrl = (url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const demo = bool('TXNG_DEMO', !production);
+  if (production && demo) problems.push('TXNG_DEMO=true is refused when NODE_ENV=production');
+
+  const secret = str('TXNG_SECRET');
+  if (secret !== undefined) {
+    if (secret.length < 32) problems.push('TXNG_SECRET must be at least 32 characters');
+    if (production && DEFAULT_SECRET_MARKERS.some((m) => secret.toLowerCase().includes(m))) {
+      problems.push('TXNG_SECRET looks like a default or example value; generate one with `openssl rand -base64 48`');
+    }
+  } else if (!demo) {
+    problems.push('TXNG_SECRET is required outside demo mode (generate one with `openssl rand -base64 48`)');
+  }
+
+  const trustRaw = str('TRUST_PROXY');
+  const trustProxy = trustRaw === undefined || /^false$/i.test(trustRaw) ? false : /^true$/i.test(trustRaw) ? true : trustRaw;
+  const logLevel = str('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) problems.push(`LOG_LEVEL "${logLevel}" is not a pino level`);
+
+  const config: Config = {
+    nodeEnv,
+    host: str('HOST') ?? '0.0.0.0',
+    port,
+    publicBaseUrl,
+    dataDir: path.resolve(cwd, str('TXNG_DATA_DIR') ?? 'data'),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseReadUrl: url('DATABASE_READ_URL', ['postgres:', 'postgresql:']),
+    demo,
+    secret,
+    logLevel,
+    trustProxy,
+    insecureCookies: bool('TXNG_INSECURE_COOKIES', false),
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: str('MAIL_FROM') ?? 'TXNG Sơn La <no-reply@localhost>',
+    metricsToken: str('TXNG_METRICS_TOKEN'),
+    sessionTtlHours: int('TXNG_SESSION_TTL_HOURS', 168, 1, 24 * 90),
+    sessionIdleMinutes: int('TXNG_SESSION_IDLE_MINUTES', 480, 5, 60 * 24 * 30),
+    rateLimitAuthPerMinute: int('TXNG_RATE_LIMIT_AUTH', 20, 1, 100_000),
+    rateLimitPublicPerMinute: int('TXNG_RATE_LIMIT_PUBLIC', 600, 1, 10_000_000),
+    runWorkers: bool('TXNG_WORKERS', true),
+  };
+  if (config.databaseReadUrl && !config.databaseUrl) problems.push('DATABASE_READ_URL needs DATABASE_URL');
+  if (production && config.insecureCookies) problems.push('TXNG_INSECURE_COOKIES=true is refused when NODE_ENV=production');
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** The README's configuration table, generated from VARIABLES (a test keeps the README in step). */
+export function configTableMarkdown(): string {
+  const rows = ['| variable | meaning | default |', '|---|---|---|'];
+  for (const v of VARIABLES) rows.push(`| \`${v.name}\` | ${v.description} | ${v.default} |`);
+  return rows.join('\n');
+}
