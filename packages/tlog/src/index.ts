@@ -32,12 +32,13 @@ export type { NodeReader } from './merkle/prove.ts';
 export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './merkle/verify.ts';
 export type { ConsistencyOptions } from './merkle/verify.ts';
 export { MAX_BUILDER_SIZE, TreeBuilder } from './merkle/tree-builder.ts';
-export type { AppendResult, TileData } from './merkle/tree-builder.ts';
+export type { AppendResult, RestoreInput, TileData, TreeBuilderOptions } from './merkle/tree-builder.ts';
 
 export {
   entryBundlePath,
   formatTileIndex,
   MAX_TILE_LEVEL,
+  MID_TILE_OFFSET,
   parseTilePath,
   TILE_HEIGHT,
   TILE_WIDTH,
@@ -51,6 +52,7 @@ export {
   locateNode,
   newTiles,
   partialEntryBundle,
+  partialMidTiles,
   partialTiles,
   tileHashes,
   tileLevelCount,

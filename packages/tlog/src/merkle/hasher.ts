@@ -25,15 +25,17 @@ export interface MerkleHasher {
 export function merkleHasher(crypto: TlogCrypto): MerkleHasher {
   const node = new Uint8Array(1 + 2 * HASH_SIZE);
   node[0] = 0x01;
-  let leaf = new Uint8Array(256);
+  let leaf = new Uint8Array(256); // leaf[0] stays 0x00
+  let leafInput = leaf.subarray(0, 1); // reused while entries keep the same length: no view per call
   return {
     crypto,
     emptyRoot: crypto.sha256(new Uint8Array(0)),
     leafHash(entry: Uint8Array): Hash {
-      if (entry.length + 1 > leaf.length) leaf = new Uint8Array(Math.max(entry.length + 1, 2 * leaf.length));
-      leaf[0] = 0x00;
+      const length = entry.length + 1;
+      if (length > leaf.length) leaf = new Uint8Array(Math.max(length, 2 * leaf.length));
       leaf.set(entry, 1);
-      return crypto.sha256(leaf.subarray(0, entry.length + 1));
+      if (leafInput.length !== length || leafInput.buffer !== leaf.buffer) leafInput = leaf.subarray(0, length);
+      return crypto.sha256(leafInput);
     },
     nodeHash(left: Hash, right: Hash): Hash {
       node.set(left, 1);

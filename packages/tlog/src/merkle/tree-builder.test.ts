@@ -4,6 +4,8 @@ import { nodeCrypto } from '../node/index.ts';
 import { EntryBundleBuilder } from '../tiles/bundle-builder.ts';
 import { encodeEntryBundle, parseEntryBundle } from '../tiles/entry-bundle.ts';
 import { newTiles } from '../tiles/layout.ts';
+import { MemoryTileStore, tileNodeReader } from '../tiles/tile-reader.ts';
+import { proveInclusion } from './prove.ts';
 import { entryBundlePath, tilePath } from '../tiles/paths.ts';
 import { merkleHasher } from './hasher.ts';
 import { TreeBuilder } from './tree-builder.ts';
@@ -30,12 +32,52 @@ describe('TreeBuilder', () => {
     const builder = TreeBuilder.empty(hasher);
     builder.appendEntries(entries(0, 1000));
     const tiles = builder.partialTiles();
-    expect(TreeBuilder.restore(hasher, 1000n, tiles, builder.root()).ok).toBe(true);
+    expect(TreeBuilder.restore(hasher, { size: 1000n, tiles, expectedRoot: builder.root() }).ok).toBe(true);
     const tampered = tiles.map((t, i) => (i === 0 ? { ...t, data: t.data.map((b, j) => (j === 5 ? b ^ 1 : b)) } : t));
-    expect(TreeBuilder.restore(hasher, 1000n, tampered, builder.root())).toMatchObject({ ok: false, error: { code: 'TLOG_ROOT_MISMATCH' } });
-    expect(TreeBuilder.restore(hasher, 1000n, tiles.slice(1))).toMatchObject({ ok: false, error: { code: 'TLOG_READER_MISMATCH' } });
-    expect(TreeBuilder.restore(hasher, 1001n, tiles)).toMatchObject({ ok: false, error: { code: 'TILE_BAD_SIZE' } });
-    expect(TreeBuilder.restore(hasher, 2n ** 53n, [])).toMatchObject({ ok: false, error: { code: 'TLOG_TREE_TOO_LARGE' } });
+    expect(TreeBuilder.restore(hasher, { size: 1000n, tiles: tampered, expectedRoot: builder.root() })).toMatchObject({ ok: false, error: { code: 'TLOG_ROOT_MISMATCH' } });
+    expect(TreeBuilder.restore(hasher, { size: 1000n, tiles: tiles.slice(1) })).toMatchObject({ ok: false, error: { code: 'TLOG_READER_MISMATCH' } });
+    expect(TreeBuilder.restore(hasher, { size: 1001n, tiles })).toMatchObject({ ok: false, error: { code: 'TILE_BAD_SIZE' } });
+    expect(TreeBuilder.restore(hasher, { size: 2n ** 53n, tiles: [] })).toMatchObject({ ok: false, error: { code: 'TLOG_TREE_TOO_LARGE' } });
+  });
+
+  it('keeps mid tiles (tree levels 8L + 4) across restarts, for proofs with far fewer hashes', async () => {
+    const straight = TreeBuilder.empty(hasher, { midTiles: true });
+    const all = straight.appendEntries(entries(0, 70_000));
+    if (!all.ok) throw new Error(all.error.code);
+    // 70,000 leaves: ⌊70000/16⌋ = 4375 level-4 hashes (17 full mid tiles + 23) and 17 level-12 hashes.
+    expect(all.value.midTiles.map((t) => tilePath(t.tile)).slice(-2)).toEqual(['tile/0/017.p/23', 'tile/1/000.p/17']);
+    let builder = TreeBuilder.empty(hasher, { midTiles: true });
+    const mids = new Map<string, Uint8Array>();
+    for (let at = 0; at < 70_000; at += 9_999) {
+      const appended = builder.appendEntries(entries(at, Math.min(70_000, at + 9_999)));
+      if (!appended.ok) throw new Error(appended.error.code);
+      for (const t of appended.value.midTiles) mids.set(tilePath(t.tile), t.data);
+      const restored = TreeBuilder.restore(
+        hasher,
+        { size: builder.size, tiles: builder.partialTiles(), midTiles: builder.partialMidTiles(), expectedRoot: builder.root() },
+        { midTiles: true },
+      );
+      if (!restored.ok) throw new Error(restored.error.code);
+      builder = restored.value;
+    }
+    for (const t of all.value.midTiles) expect(mids.get(tilePath(t.tile))).toEqual(t.data);
+    expect(TreeBuilder.restore(hasher, { size: builder.size, tiles: builder.partialTiles() }, { midTiles: true })).toMatchObject({
+      ok: false,
+      error: { code: 'TLOG_READER_MISMATCH' },
+    });
+    // Proofs read through mid tiles hash far less.
+    const store = new MemoryTileStore({ midTiles: true });
+    for (const t of all.value.tiles) store.put(t.tile, t.data);
+    for (const t of all.value.midTiles) store.putMid(t.tile, t.data);
+    let calls = 0;
+    const counting = merkleHasher({ ...nodeCrypto, sha256: (d) => (calls++, nodeCrypto.sha256(d)) });
+    const withMid = await proveInclusion(counting, tileNodeReader(counting, 70_000n, store), 12_345, 70_000);
+    const midCalls = calls;
+    calls = 0;
+    const plain = await proveInclusion(counting, tileNodeReader(counting, 70_000n, { readTiles: (t) => store.readTiles(t) }), 12_345, 70_000);
+    expect(withMid.ok && plain.ok && withMid.value.every((h, i) => bytesEqual(h, plain.value[i]!))).toBe(true);
+    expect(midCalls * 5).toBeLessThan(calls);
+    expect(store.midBytes / 70_000).toBeLessThan(2.1);
   });
 
   it('rejects leaf hashes that are not 32 bytes, appending nothing', () => {

@@ -5,8 +5,8 @@
 // tree. Both halves of the state are derived from the partial tiles, so a restart restores from storage.
 import { fail, ok, type Result } from '../errors.ts';
 import { bytesEqual } from '../bytes.ts';
-import { partialTiles, tileHashes } from '../tiles/layout.ts';
-import { TILE_HEIGHT, TILE_WIDTH, type TileId } from '../tiles/paths.ts';
+import { partialMidTiles, partialTiles, tileHashes } from '../tiles/layout.ts';
+import { MID_TILE_OFFSET, TILE_HEIGHT, TILE_WIDTH, type TileId } from '../tiles/paths.ts';
 import { checkHash, HASH_SIZE, perfectSubtreeHash, type Hash, type MerkleHasher } from './hasher.ts';
 import { rootFromCompactRange } from './proof-plan.ts';
 
@@ -23,6 +23,27 @@ export interface AppendResult {
   readonly size: bigint;
   /** Tiles that became full during the append, then the new partial tile of every level that changed. */
   readonly tiles: TileData[];
+  /** The same for mid tiles, when the builder keeps them (else empty). */
+  readonly midTiles: TileData[];
+}
+
+export interface TreeBuilderOptions {
+  /**
+   * Also keep mid tiles: the hashes of tree levels 8·L + 4, 256 to a tile (`TileId.level` = L). They are not
+   * part of tlog-tiles and are never served; a server that stores them (2 bytes per entry) generates proofs
+   * with about 20 node hashes per tile level instead of about 250 (see tileNodeReader).
+   */
+  readonly midTiles?: boolean;
+}
+
+export interface RestoreInput {
+  readonly size: bigint;
+  /** The partial tiles of `size` (`partialTiles(size)`), in any order. */
+  readonly tiles: readonly TileData[];
+  /** With the midTiles option: the partial mid tiles of `size` (`partialMidTiles(size)`). */
+  readonly midTiles?: readonly TileData[];
+  /** The last signed root: a mismatch is reported instead of building on it. */
+  readonly expectedRoot?: Hash;
 }
 
 /** Sizes stay below 2^53 here so the per-leaf arithmetic runs on numbers; 2^53 entries is ~285 years at 10^6/s. */
@@ -39,66 +60,48 @@ interface TileLevel {
 
 export class TreeBuilder {
   private readonly done: TileData[] = [];
+  private readonly doneMid: TileData[] = [];
 
   private constructor(
     private readonly hasher: MerkleHasher,
     private n: number,
     private readonly stack: Hash[],
     private readonly levels: TileLevel[],
+    private readonly midLevels: TileLevel[] | undefined,
   ) {}
 
-  static empty(hasher: MerkleHasher): TreeBuilder {
-    return new TreeBuilder(hasher, 0, [], TreeBuilder.levelsFor(0));
+  static empty(hasher: MerkleHasher, options: TreeBuilderOptions = {}): TreeBuilder {
+    return new TreeBuilder(hasher, 0, [], levelsFor(0, 0), options.midTiles ? levelsFor(0, MID_TILE_OFFSET) : undefined);
   }
 
-  /**
-   * Restores the state of a tree of `size` leaves from its partial tiles (`partialTiles(size)`, any order).
-   * With `expectedRoot` (the last signed checkpoint's), a mismatch is reported instead of building on it.
-   */
-  static restore(
-    hasher: MerkleHasher,
-    size: bigint,
-    tiles: readonly TileData[],
-    expectedRoot?: Hash,
-  ): Result<TreeBuilder> {
+  /** Restores the state of a tree from its partial tiles, as stored after the last append. */
+  static restore(hasher: MerkleHasher, input: RestoreInput, options: TreeBuilderOptions = {}): Result<TreeBuilder> {
+    const { size } = input;
     if (size < 0n || size > BigInt(MAX_BUILDER_SIZE)) return fail('TLOG_TREE_TOO_LARGE', { max: MAX_BUILDER_SIZE });
-    const wanted = partialTiles(size);
-    if (!wanted.ok) return wanted;
     const n = Number(size);
-    const levels = TreeBuilder.levelsFor(n);
+    const levels = levelsFor(n, 0);
     const stack: Hash[] = [];
     // Highest tile level first: its subtrees are the leftmost (largest) of the compact range.
-    for (const want of [...wanted.value].reverse()) {
-      const found = tiles.find((t) => t.tile.level === want.level && t.tile.index === want.index);
-      if (!found) return fail('TLOG_READER_MISMATCH', { what: `partial tile level ${want.level}` });
-      const hashes = tileHashes(found.data, want.width);
-      if (!hashes.ok) return hashes;
+    const standard = fill(levels, partialTiles(size), input.tiles, (hashes, width) => {
       let next = 0;
       for (let shift = TILE_HEIGHT - 1; shift >= 0; shift--) {
-        if ((want.width & (1 << shift)) === 0) continue;
-        stack.push(perfectSubtreeHash(hasher, hashes.value.slice(next, next + (1 << shift))));
+        if ((width & (1 << shift)) === 0) continue;
+        stack.push(perfectSubtreeHash(hasher, hashes.slice(next, next + (1 << shift))));
         next += 1 << shift;
       }
-      levels[want.level]!.buffer.set(found.data, 0);
+    });
+    if (!standard.ok) return standard;
+    let midLevels: TileLevel[] | undefined;
+    if (options.midTiles) {
+      midLevels = levelsFor(n, MID_TILE_OFFSET);
+      const mid = fill(midLevels, partialMidTiles(size), input.midTiles ?? [], () => undefined);
+      if (!mid.ok) return mid;
     }
-    const builder = new TreeBuilder(hasher, n, stack, levels);
-    if (expectedRoot !== undefined && !bytesEqual(builder.root(), expectedRoot)) {
+    const builder = new TreeBuilder(hasher, n, stack, levels, midLevels);
+    if (input.expectedRoot !== undefined && !bytesEqual(builder.root(), input.expectedRoot)) {
       return fail('TLOG_ROOT_MISMATCH', { size });
     }
     return ok(builder);
-  }
-
-  private static levelsFor(n: number): TileLevel[] {
-    const levels: TileLevel[] = [];
-    for (let level = 0, hashes = n; level < LEVELS; level++, hashes = Math.floor(hashes / TILE_WIDTH)) {
-      levels.push({
-        buffer: new Uint8Array(TILE_BYTES),
-        count: hashes % TILE_WIDTH,
-        index: Math.floor(hashes / TILE_WIDTH),
-        changed: false,
-      });
-    }
-    return levels;
   }
 
   get size(): bigint {
@@ -118,7 +121,7 @@ export class TreeBuilder {
     return ok(this.finish(firstIndex));
   }
 
-  /** Appends leaves by their leaf hashes (each 32 bytes). */
+  /** Appends leaves by their leaf hashes (each 32 bytes); nothing is appended if one is malformed. */
   appendLeafHashes(leafHashes: readonly Hash[]): Result<AppendResult> {
     if (this.n + leafHashes.length > MAX_BUILDER_SIZE) return fail('TLOG_TREE_TOO_LARGE', { max: MAX_BUILDER_SIZE });
     for (const h of leafHashes) {
@@ -132,53 +135,102 @@ export class TreeBuilder {
 
   /** The current partial tiles (what `restore` needs), lowest level first. */
   partialTiles(): TileData[] {
-    const out: TileData[] = [];
-    this.levels.forEach((l, level) => {
-      if (l.count > 0) out.push(this.partial(level, l));
-    });
-    return out;
+    return partialsOf(this.levels);
+  }
+
+  /** The current partial mid tiles, when the builder keeps them. */
+  partialMidTiles(): TileData[] {
+    return this.midLevels ? partialsOf(this.midLevels) : [];
   }
 
   private push(leaf: Hash): void {
-    this.capture(0, leaf);
+    capture(this.levels, 0, leaf, this.done);
     let node = leaf;
     let level = 0;
     // Each trailing one bit of the size is a complete subtree of the same size to merge with.
     for (let s = this.n; s % 2 === 1; s = (s - 1) / 2) {
       node = this.hasher.nodeHash(this.stack.pop()!, node);
       level++;
-      if (level % TILE_HEIGHT === 0) this.capture(level / TILE_HEIGHT, node);
+      if (level % TILE_HEIGHT === 0) capture(this.levels, level / TILE_HEIGHT, node, this.done);
+      else if (this.midLevels && level % TILE_HEIGHT === MID_TILE_OFFSET) {
+        capture(this.midLevels, (level - MID_TILE_OFFSET) / TILE_HEIGHT, node, this.doneMid);
+      }
     }
     this.stack.push(node);
     this.n++;
   }
 
-  private capture(level: number, hash: Hash): void {
-    const l = this.levels[level]!;
-    l.buffer.set(hash, l.count * HASH_SIZE);
-    l.count++;
-    l.changed = true;
-    if (l.count === TILE_WIDTH) {
-      this.done.push({ tile: { level, index: BigInt(l.index), width: TILE_WIDTH }, data: l.buffer });
-      l.buffer = new Uint8Array(TILE_BYTES);
-      l.count = 0;
-      l.index++;
-    }
-  }
-
-  private partial(level: number, l: TileLevel): TileData {
+  private finish(firstIndex: bigint): AppendResult {
     return {
-      tile: { level, index: BigInt(l.index), width: l.count },
-      data: l.buffer.slice(0, l.count * HASH_SIZE),
+      firstIndex,
+      size: this.size,
+      tiles: flush(this.levels, this.done),
+      midTiles: this.midLevels ? flush(this.midLevels, this.doneMid) : [],
     };
   }
+}
 
-  private finish(firstIndex: bigint): AppendResult {
-    const tiles = this.done.splice(0);
-    this.levels.forEach((l, level) => {
-      if (l.changed && l.count > 0) tiles.push(this.partial(level, l));
-      l.changed = false;
-    });
-    return { firstIndex, size: this.size, tiles };
+/** The state of each tile level for a tree of n leaves, for tiles holding tree level 8·L + offset. */
+function levelsFor(n: number, offset: number): TileLevel[] {
+  const levels: TileLevel[] = [];
+  let hashes = Math.floor(n / 2 ** offset);
+  for (let level = 0; level < LEVELS; level++, hashes = Math.floor(hashes / TILE_WIDTH)) {
+    const index = Math.floor(hashes / TILE_WIDTH);
+    levels.push({ buffer: new Uint8Array(TILE_BYTES), count: hashes % TILE_WIDTH, index, changed: false });
   }
+  return levels;
+}
+
+/** Loads stored partial tiles into the level buffers, highest level first, handing each one's hashes on. */
+function fill(
+  levels: TileLevel[],
+  wanted: Result<TileId[]>,
+  stored: readonly TileData[],
+  each: (hashes: Hash[], width: number) => void,
+): Result<true> {
+  if (!wanted.ok) return wanted;
+  for (const want of [...wanted.value].reverse()) {
+    const found = stored.find((t) => t.tile.level === want.level && t.tile.index === want.index);
+    if (!found) return fail('TLOG_READER_MISMATCH', { what: `partial tile level ${want.level}` });
+    const hashes = tileHashes(found.data, want.width);
+    if (!hashes.ok) return hashes;
+    each(hashes.value, want.width);
+    levels[want.level]!.buffer.set(found.data, 0);
+  }
+  return ok(true);
+}
+
+function capture(levels: TileLevel[], level: number, hash: Hash, done: TileData[]): void {
+  const l = levels[level]!;
+  l.buffer.set(hash, l.count * HASH_SIZE);
+  l.count++;
+  l.changed = true;
+  if (l.count === TILE_WIDTH) {
+    done.push({ tile: { level, index: BigInt(l.index), width: TILE_WIDTH }, data: l.buffer });
+    l.buffer = new Uint8Array(TILE_BYTES);
+    l.count = 0;
+    l.index++;
+  }
+}
+
+function partial(level: number, l: TileLevel): TileData {
+  return { tile: { level, index: BigInt(l.index), width: l.count }, data: l.buffer.slice(0, l.count * HASH_SIZE) };
+}
+
+function partialsOf(levels: TileLevel[]): TileData[] {
+  const out: TileData[] = [];
+  levels.forEach((l, level) => {
+    if (l.count > 0) out.push(partial(level, l));
+  });
+  return out;
+}
+
+/** The tiles completed since the last flush, then each changed partial tile. */
+function flush(levels: TileLevel[], done: TileData[]): TileData[] {
+  const tiles = done.splice(0);
+  levels.forEach((l, level) => {
+    if (l.changed && l.count > 0) tiles.push(partial(level, l));
+    l.changed = false;
+  });
+  return tiles;
 }

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../errors.ts';
 import { toU64, type U64Like } from '../u64.ts';
 import { HASH_SIZE, type Hash } from '../merkle/hasher.ts';
 import type { NodeId } from '../merkle/proof-plan.ts';
-import { TILE_HEIGHT, TILE_WIDTH, type EntryBundleId, type TileId } from './paths.ts';
+import { MID_TILE_OFFSET, TILE_HEIGHT, TILE_WIDTH, type EntryBundleId, type TileId } from './paths.ts';
 
 const H = BigInt(TILE_HEIGHT);
 const W = BigInt(TILE_WIDTH);
@@ -28,11 +28,21 @@ export function tileLevelCount(size: bigint): number {
 
 /** The partial tile of each level (width ⌊s / 256^l⌋ mod 256, tlog-tiles §Partial Tiles), lowest level first. */
 export function partialTiles(size: U64Like): Result<TileId[]> {
+  return partialsAt(size, 0);
+}
+
+/** The partial mid tile of each level (hashes of tree level 8·l + 4, see MID_TILE_OFFSET). */
+export function partialMidTiles(size: U64Like): Result<TileId[]> {
+  return partialsAt(size, MID_TILE_OFFSET);
+}
+
+function partialsAt(size: U64Like, offset: number): Result<TileId[]> {
   const s = toU64(size, 'tree size');
   if (!s.ok) return s;
   const tiles: TileId[] = [];
-  for (let level = 0; level < tileLevelCount(s.value); level++) {
-    const count = hashesAtTileLevel(s.value, level);
+  for (let level = 0; ; level++) {
+    const count = s.value >> BigInt(TILE_HEIGHT * level + offset);
+    if (count === 0n) break;
     const width = Number(count % W);
     if (width > 0) tiles.push({ level, index: count >> H, width });
   }
@@ -77,6 +87,8 @@ export function newTiles(oldSize: U64Like, newSize: U64Like): Result<TileId[]> {
 /** Where a complete subtree's hashes live: the tile, and the slice of it whose MTH is the node's hash. */
 export interface NodeLocation {
   readonly tile: TileId;
+  /** Whether `tile` is a mid tile (tree level 8·L + 4) rather than a hash tile. */
+  readonly mid: boolean;
   /** First hash of the tile that belongs to the node. */
   readonly offset: number;
   /** How many tile hashes make the node: 2^(level mod 8). */
@@ -85,19 +97,22 @@ export interface NodeLocation {
 
 /**
  * Locates node (level L, index n) of a tree of `size` leaves: its hashes are the 2^(L mod 8) consecutive
- * hashes of tile level ⌊L/8⌋ starting at n·2^(L mod 8). The tile is as wide as the tree has hashes there.
+ * hashes of tile level ⌊L/8⌋ starting at n·2^(L mod 8). With `mid`, nodes with L mod 8 ≥ 4 come from the
+ * mid tile of the same level instead, 2^(L mod 8 − 4) hashes. The tile is as wide as the tree has hashes there.
  */
-export function locateNode(node: NodeId, size: bigint): Result<NodeLocation> {
-  if (node.index < 0n || ((node.index + 1n) << BigInt(node.level)) > size) {
+export function locateNode(node: NodeId, size: bigint, mid = false): Result<NodeLocation> {
+  if (node.level < 0 || node.level > 63 || node.index < 0n || ((node.index + 1n) << BigInt(node.level)) > size) {
     return fail('TLOG_INDEX_OUT_OF_RANGE', { index: node.index, size });
   }
   const level = Math.floor(node.level / TILE_HEIGHT);
-  const shift = node.level % TILE_HEIGHT;
+  const fromMid = mid && node.level % TILE_HEIGHT >= MID_TILE_OFFSET;
+  const base = level * TILE_HEIGHT + (fromMid ? MID_TILE_OFFSET : 0);
+  const shift = node.level - base;
   const first = node.index << BigInt(shift);
   const index = first >> H;
-  const available = hashesAtTileLevel(size, level) - index * W;
+  const available = (size >> BigInt(base)) - index * W;
   const width = available >= W ? TILE_WIDTH : Number(available);
-  return ok({ tile: { level, index, width }, offset: Number(first % W), count: 1 << shift });
+  return ok({ tile: { level, index, width }, mid: fromMid, offset: Number(first % W), count: 1 << shift });
 }
 
 /** Splits tile data into its hashes; the data must hold exactly `width` hashes. */

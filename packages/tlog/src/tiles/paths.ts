@@ -7,6 +7,11 @@ import { U64_MAX } from '../u64.ts';
 export const TILE_HEIGHT = 8;
 export const TILE_WIDTH = 256;
 export const MAX_TILE_LEVEL = 63;
+/**
+ * Mid tiles (a server-side index, not part of tlog-tiles, never served) hold the hashes of tree level
+ * 8·L + 4 for tile level L, laid out like hash tiles; see TreeBuilderOptions.midTiles.
+ */
+export const MID_TILE_OFFSET = 4;
 
 /** A hash tile: `width` (1..256) hashes of tree level 8 × `level`; 256 means a full tile. */
 export interface TileId {

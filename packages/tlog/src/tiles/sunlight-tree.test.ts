@@ -48,7 +48,7 @@ function build(batches: number[]): TileData[] {
     at += size;
     for (const t of appended.value.tiles) tiles.set(`${t.tile.level}/${t.tile.index}`, t);
     // Restart from storage between batches, as the sequencer does after a crash.
-    const restored = TreeBuilder.restore(hasher, builder.size, builder.partialTiles(), builder.root());
+    const restored = TreeBuilder.restore(hasher, { size: builder.size, tiles: builder.partialTiles(), expectedRoot: builder.root() });
     if (!restored.ok) throw new Error(restored.error.code);
     builder = restored.value;
   }
