@@ -16,6 +16,8 @@ export interface ReadOutcome<T> {
   readonly document?: T;
   readonly errors: readonly EpcisIssue[];
   readonly warnings: readonly EpcisIssue[];
+  /** The index in the input's event list of each event in `document.events`. */
+  readonly eventIndexes?: readonly number[];
 }
 
 export const DEFAULT_MAX_JSON_DEPTH = 64;
@@ -77,7 +79,7 @@ function readVocabularies(list: unknown): Vocabulary[] | undefined {
   return out;
 }
 
-function readEvents(list: unknown, pointer: string, namespaces: Namespaces, errors: EpcisIssue[]): EpcisEvent[] {
+function readEvents(list: unknown, pointer: string, namespaces: Namespaces, errors: EpcisIssue[], indexes: number[]): EpcisEvent[] {
   if (!Array.isArray(list)) {
     errors.push(issue('EPCIS_SCHEMA_REQUIRED', { pointer, params: { property: 'eventList' } }));
     return [];
@@ -85,7 +87,10 @@ function readEvents(list: unknown, pointer: string, namespaces: Namespaces, erro
   const events: EpcisEvent[] = [];
   list.forEach((raw, i) => {
     const event = readJsonEvent(raw, { eventIndex: i, pointer: joinPointer(pointer, 'eventList', i), issues: errors, namespaces });
-    if (event) events.push(event);
+    if (event) {
+      events.push(event);
+      indexes.push(i);
+    }
   });
   return events;
 }
@@ -110,6 +115,7 @@ export function readEpcisJson(input: string | unknown, options: { maxDepth?: num
   if (!isObj(json)) return { errors: [issue('EPCIS_SCHEMA_TYPE', { pointer: '', params: { reason: 'a document must be an object' } })], warnings: [] };
   const errors: EpcisIssue[] = [];
   const warnings: EpcisIssue[] = [];
+  const eventIndexes: number[] = [];
   const context = readContext(json['@context']);
   if (!context.referencesEpcisContext) warnings.push(issue('EPCIS_UNKNOWN_CONTEXT', { pointer: '/@context' }));
   const type = json.type;
@@ -121,9 +127,9 @@ export function readEpcisJson(input: string | unknown, options: { maxDepth?: num
       kind: 'EPCISDocument',
       ...common(json, context.declared, errors),
       ...(master ? { vocabularyList: master } : {}),
-      events: readEvents(body.eventList, '/epcisBody', context.namespaces, errors),
+      events: readEvents(body.eventList, '/epcisBody', context.namespaces, errors, eventIndexes),
     } as unknown as EpcisDocument;
-    return { document, errors, warnings };
+    return { document, errors, warnings, eventIndexes };
   }
   if (type === 'EPCISQueryDocument') {
     const body = isObj(json.epcisBody) ? json.epcisBody : {};
@@ -140,9 +146,9 @@ export function readEpcisJson(input: string | unknown, options: { maxDepth?: num
       ...(typeof results.subscriptionID === 'string' ? { subscriptionID: results.subscriptionID } : {}),
       ...(vocabularyList ? { vocabularyList } : {}),
       ...(resultsExtensions.length ? { resultsExtensions } : {}),
-      events: readEvents(resultsBody.eventList, '/epcisBody/queryResults/resultsBody', context.namespaces, errors),
+      events: readEvents(resultsBody.eventList, '/epcisBody/queryResults/resultsBody', context.namespaces, errors, eventIndexes),
     } as unknown as EpcisQueryDocument;
-    return { document, errors, warnings };
+    return { document, errors, warnings, eventIndexes };
   }
   if (isEventTypeName(type)) {
     const event = readJsonEvent(json, { eventIndex: 0, pointer: '', issues: errors, namespaces: context.namespaces });
@@ -152,7 +158,8 @@ export function readEpcisJson(input: string | unknown, options: { maxDepth?: num
       events: event ? [event] : [],
       bareEvent: true,
     };
-    return { document, errors, warnings };
+    if (event) eventIndexes.push(0);
+    return { document, errors, warnings, eventIndexes };
   }
   return { errors: [issue('EPCIS_UNKNOWN_DOCUMENT_TYPE', { pointer: '/type', params: { type: String(type) } })], warnings };
 }

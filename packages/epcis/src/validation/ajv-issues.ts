@@ -19,7 +19,7 @@ const CODES: Readonly<Record<string, EpcisIssueCode>> = {
 };
 
 const COMBINATORS = new Set(['anyOf', 'oneOf']);
-const WRAPPERS = new Set(['if', 'allOf', 'not', 'false schema']);
+const WRAPPERS = new Set(['if', 'allOf', 'false schema']);
 
 function valueAt(root: unknown, pointer: string): unknown {
   let v = root;
