@@ -93,7 +93,8 @@ describe('GS1 barcodes decode back to the data they were drawn from (ZXing)', ()
       const svg = renderBarcodeSvg(c.request, { scale: SCALE });
       if (!svg.ok) throw new Error(svg.error.code);
       expect(svg.value.image.startsWith('<svg')).toBe(true);
-      expect(svg.value.image).toContain(`viewBox="0 0 ${decoded.width} `);
+      // Same geometry as the PNG: bwip-js SVGs use points in the viewBox, QR SVGs one unit per module and pixel size.
+      expect(svg.value.image).toMatch(new RegExp(`viewBox="0 0 ${decoded.width} |width="${decoded.width}"`));
     });
   }
 
