@@ -32,9 +32,13 @@ export function merkleHasher(crypto: TlogCrypto): MerkleHasher {
     emptyRoot: crypto.sha256(new Uint8Array(0)),
     leafHash(entry: Uint8Array): Hash {
       const length = entry.length + 1;
-      if (length > leaf.length) leaf = new Uint8Array(Math.max(length, 2 * leaf.length));
+      if (length > leaf.length) {
+        leaf = new Uint8Array(Math.max(length, 2 * leaf.length));
+        leafInput = leaf.subarray(0, length);
+      } else if (leafInput.length !== length) {
+        leafInput = leaf.subarray(0, length);
+      }
       leaf.set(entry, 1);
-      if (leafInput.length !== length || leafInput.buffer !== leaf.buffer) leafInput = leaf.subarray(0, length);
       return crypto.sha256(leafInput);
     },
     nodeHash(left: Hash, right: Hash): Hash {

@@ -144,7 +144,11 @@ export class TreeBuilder {
   }
 
   private push(leaf: Hash): void {
-    capture(this.levels, 0, leaf, this.done);
+    // Level 0 of the tile state, inlined: this runs once per leaf.
+    const level0 = this.levels[0]!;
+    level0.buffer.set(leaf, level0.count * HASH_SIZE);
+    level0.changed = true;
+    if (++level0.count === TILE_WIDTH) completeTile(level0, 0, this.done);
     let node = leaf;
     let level = 0;
     // Each trailing one bit of the size is a complete subtree of the same size to merge with.
@@ -203,14 +207,15 @@ function fill(
 function capture(levels: TileLevel[], level: number, hash: Hash, done: TileData[]): void {
   const l = levels[level]!;
   l.buffer.set(hash, l.count * HASH_SIZE);
-  l.count++;
   l.changed = true;
-  if (l.count === TILE_WIDTH) {
-    done.push({ tile: { level, index: BigInt(l.index), width: TILE_WIDTH }, data: l.buffer });
-    l.buffer = new Uint8Array(TILE_BYTES);
-    l.count = 0;
-    l.index++;
-  }
+  if (++l.count === TILE_WIDTH) completeTile(l, level, done);
+}
+
+function completeTile(l: TileLevel, level: number, done: TileData[]): void {
+  done.push({ tile: { level, index: BigInt(l.index), width: TILE_WIDTH }, data: l.buffer });
+  l.buffer = new Uint8Array(TILE_BYTES);
+  l.count = 0;
+  l.index++;
 }
 
 function partial(level: number, l: TileLevel): TileData {
