@@ -106,3 +106,10 @@ export { EMPTY_TREE_ROOT, openCheckpoint } from './checkpoint/open-checkpoint.ts
 export type { CheckpointPolicy, VerifiedCheckpoint } from './checkpoint/open-checkpoint.ts';
 export { formatTlogProof, parseTlogProof, TLOG_PROOF_HEADER, verifyTlogProof } from './proof/tlog-proof.ts';
 export type { TlogProof, VerifiedTlogProof } from './proof/tlog-proof.ts';
+export {
+  checkAddCheckpoint,
+  formatAddCheckpointRequest,
+  MAX_WITNESS_PROOF_LINES,
+  parseAddCheckpointRequest,
+} from './witness/add-checkpoint.ts';
+export type { AddCheckpointOutcome, AddCheckpointRequest, WitnessView } from './witness/add-checkpoint.ts';

@@ -145,6 +145,10 @@ export const messages: Readonly<Record<TlogErrorCode, Readonly<Record<Language, 
     vi: 'Chỉ có {have} nhân chứng xác nhận, cần ít nhất {need}.',
     en: 'Only {have} witnesses cosigned; at least {need} are required.',
   },
+  WITNESS_BAD_REQUEST: {
+    vi: 'Yêu cầu gửi nhân chứng sai định dạng ở dòng {line}.',
+    en: 'The witness request is malformed at line {line}.',
+  },
   PROOF_MALFORMED: {
     vi: 'Tệp bằng chứng (tlog-proof) sai định dạng.',
     en: 'The tlog-proof is malformed.',
