@@ -3,7 +3,7 @@
 // transaction, source or destination is a pair (type first), as in the reference implementation.
 import type { EpcisEvent, ExtensionElement, Place, QuantityElement, SensorElement } from '../model/types.ts';
 import { vocabularyIri } from '../model/vocabulary.ts';
-import { canonicalNumberText, pythonLiteral } from './python-text.ts';
+import { canonicalNumberText, literalText } from './python-text.ts';
 
 export interface HashNode {
   readonly name: string;
@@ -37,7 +37,7 @@ function extensionNodes(elements: readonly ExtensionElement[] | undefined): Hash
   for (const el of elements ?? []) {
     // Comments are not event data (the reference drops `rdfs:comment` and `comment` keys).
     if (el.name === 'comment' && (el.ns === RDFS || el.ns === '')) continue;
-    const value = el.value === undefined ? '' : pythonLiteral(el.value);
+    const value = el.value === undefined ? '' : literalText(el.value);
     out.push({ name: el.ns ? `{${el.ns}}${el.name}` : el.name, value, children: [...extensionNodes(el.attributes), ...extensionNodes(el.children)] });
   }
   return out;

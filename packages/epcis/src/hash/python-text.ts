@@ -45,10 +45,14 @@ export function canonicalNumericValue(text: string): string {
   return canonicalNumberText(x) ?? text;
 }
 
-/** Python's str() of a JSON literal (the reference turns JSON values into text with str()). */
-export function pythonLiteral(value: string | number | boolean | null): string {
-  if (value === null) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
+/**
+ * The text of a JSON literal in the pre-hash: numbers as Python prints them (then canonicalised by rule 6),
+ * booleans in their XML Schema lexical form so that JSON `true` and XML `true` hash alike (the reference's
+ * Python str() would give "True"; no published vector depends on it), null as no value.
+ */
+export function literalText(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : pythonFloatRepr(value);
   return value;
 }

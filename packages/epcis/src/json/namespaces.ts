@@ -82,7 +82,11 @@ export class PrefixAllocator {
   constructor(preferred: Namespaces = {}) {
     for (const [prefix, iri] of Object.entries(EPCIS_CONTEXT_PREFIXES)) this.byIri.set(iri, prefix);
     for (const [prefix, iri] of Object.entries(preferred)) {
-      if (!this.byIri.has(iri) && !this.used.has(prefix)) this.take(prefix, iri);
+      if (this.byIri.get(iri) === prefix) continue;
+      const standard = EPCIS_CONTEXT_PREFIXES[prefix];
+      // A document may re-declare a standard prefix (e.g. cbvmda) for its own namespace: keep its choice.
+      if (standard !== undefined && this.byIri.get(standard) === prefix) this.byIri.delete(standard);
+      if (!this.byIri.has(iri)) this.take(prefix, iri);
     }
   }
 

@@ -75,9 +75,18 @@ export function normaliseVocabularyValue(kind: VocabularyKind, input: string): N
   return { value: input, form: 'other', unknownStandardTerm: input.startsWith(CBV_URN_ROOT) || input.startsWith(CBV_WEB_ROOT) };
 }
 
-/** The IRI a model value stands for (bare words expanded; anything else unchanged). */
+/** Vocabularies of the GS1 Web vocabulary: a bare word outside the published list is still read in gs1:. */
+const OPEN_GS1: ReadonlySet<VocabularyKind> = new Set(['measurementType', 'sensorAlertType']);
+
+/**
+ * The IRI a model value stands for (bare words expanded; anything else unchanged). A bare measurement or
+ * alert type that is not in the list (e.g. `EffectiveDoseRate`, written bare by real EPCIS JSON for what
+ * XML writes as `gs1:EffectiveDoseRate`) is read in the GS1 Web vocabulary too.
+ */
 export function vocabularyIri(kind: VocabularyKind, value: string): string {
-  return TERMS.get(kind)!.get(value) ?? value;
+  const known = TERMS.get(kind)!.get(value);
+  if (known !== undefined) return known;
+  return OPEN_GS1.has(kind) && /^[A-Za-z][A-Za-z0-9_-]*$/.test(value) ? GS1_VOC_ROOT + value : value;
 }
 
 /** The CBV URN of a model value when the vocabulary has one (XML binding), else its IRI. */

@@ -4,6 +4,7 @@
 import { canonicalEpc } from '../gs1/identifiers.ts';
 import { eventTypeOf } from '../model/event-types.ts';
 import { parseTimestamp } from '../model/time.ts';
+import { vocabularyIri, type VocabularyKind } from '../model/vocabulary.ts';
 import type { EpcisEvent, ExtensionElement, QuantityElement, SensorMetadata, SensorReport } from '../model/types.ts';
 import { compilePattern, matchesAnyPattern } from './epc-match.ts';
 import { attributeValue, compare, fieldElements, valueMatches, withDescendants, type MatchContext } from './match-fields.ts';
@@ -51,8 +52,17 @@ function fieldIds(event: Rec, field: string | { ns: string; name: string }): str
   }
 }
 
+const SENSOR_VOCABULARY: Readonly<Record<string, VocabularyKind>> = { type: 'measurementType', exception: 'sensorAlertType', component: 'component' };
+
+function sensorNormaliser(field: string): (s: string) => string {
+  if (IDENTIFIER_FIELDS.has(field)) return canonicalEpc;
+  if (field === 'hexBinaryValue') return (s) => s.toLowerCase();
+  const kind = SENSOR_VOCABULARY[field];
+  return kind ? (s) => vocabularyIri(kind, s) : (s) => s;
+}
+
 function sensorString(event: EpcisEvent, field: string, values: readonly string[]): boolean {
-  const norm = IDENTIFIER_FIELDS.has(field) ? canonicalEpc : field === 'hexBinaryValue' ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const norm = sensorNormaliser(field);
   const wanted = new Set(values.map(norm));
   const holders: Record<string, unknown>[] = [...reports(event), ...(IN_METADATA.has(field) ? metadata(event) : [])] as unknown as Record<string, unknown>[];
   return holders.some((h) => typeof h[field] === 'string' && wanted.has(norm(h[field] as string)));
