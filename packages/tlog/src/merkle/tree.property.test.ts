@@ -106,7 +106,7 @@ describe('random trees', () => {
       }),
       { numRuns: 12 },
     );
-  });
+  }, 120_000);
 
   it('checks every pair of sizes exhaustively up to 64 leaves', async () => {
     const entries = Array.from({ length: 64 }, (_, i) => Uint8Array.of(i));
@@ -147,7 +147,7 @@ describe('random trees', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 120_000);
 
   it('authenticates every stored tile against the root, and rejects any single-byte change of a tile', async () => {
     await fc.assert(
@@ -169,5 +169,5 @@ describe('random trees', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 120_000);
 });

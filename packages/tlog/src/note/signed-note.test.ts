@@ -79,6 +79,14 @@ describe('notes', () => {
     expect(signNote(text, [])).toMatchObject({ ok: false, error: { code: 'NOTE_MALFORMED' } });
   });
 
+  it('verifies notes given as bytes exactly, including a leading byte-order mark', () => {
+    const note = unwrap(signNote(`\ufeff${text}`, [alice]));
+    const bytes = new TextEncoder().encode(note);
+    expect(bytes.subarray(0, 3)).toEqual(Uint8Array.of(0xef, 0xbb, 0xbf));
+    expect(openNote(bytes, [aliceKey]).ok).toBe(true);
+    expect(openNote(bytes.subarray(3), [aliceKey])).toMatchObject({ ok: false, error: { code: 'NOTE_BAD_SIGNATURE' } });
+  });
+
   it('reports the line of a malformed signature', () => {
     const note = unwrap(signNote(text, [alice]));
     expect(parseNote(`${note}— bob !!!\n`)).toMatchObject({ ok: false, error: { code: 'NOTE_MALFORMED', position: 5 } });
