@@ -6,4 +6,7 @@ export interface ResolvedEntry extends AiEntry {
   readonly unknown: boolean;
   /** AI length; 0 for an unknown AI whose length cannot be told from its first two digits. */
   readonly aiLength: number;
+  /** Sum of the mandatory components' minimum lengths, and of all components' maximum lengths. */
+  readonly minLength: number;
+  readonly maxLength: number;
 }

@@ -4,8 +4,18 @@ import type { ResolvedEntry } from './ai-entry-resolved.ts';
 
 export type { ResolvedEntry };
 
+function lengths(components: readonly AiComponent[]): { minLength: number; maxLength: number } {
+  let minLength = 0;
+  let maxLength = 0;
+  for (const c of components) {
+    if (!c.optional) minLength += c.min;
+    maxLength += c.max;
+  }
+  return { minLength, maxLength };
+}
+
 function known(entry: AiEntry): ResolvedEntry {
-  return { ...entry, unknown: false, aiLength: entry.ai.length };
+  return { ...entry, unknown: false, aiLength: entry.ai.length, ...lengths(entry.components) };
 }
 
 const BY_AI: ReadonlyMap<string, ResolvedEntry> = new Map(AI_TABLE.map((e) => [e.ai, known(e)]));
@@ -29,7 +39,7 @@ function unknownEntry(aiLength: number, fixedLength?: number): ResolvedEntry {
     : { cset: 'X', min: 1, max: 90, optional: false, linters: [] };
   return {
     ai: '', title: 'UNKNOWN', fnc1: fixedLength === undefined, dlDataAttribute: false,
-    components: [component], req: [], ex: [], unknown: true, aiLength,
+    components: [component], req: [], ex: [], unknown: true, aiLength, ...lengths([component]),
   };
 }
 
@@ -77,7 +87,7 @@ export function allAiEntries(): readonly AiEntry[] {
 export function lookupAi(ai: string, permitUnknown: boolean): ResolvedEntry | undefined {
   const n = ai.length;
   if (n < 2 || n > 4 || !allDigits(ai, 0, n)) return undefined;
-  const implied = LENGTH_BY_PREFIX[Number(ai.slice(0, 2))] ?? 0;
+  const implied = LENGTH_BY_PREFIX[(ai.charCodeAt(0) - 48) * 10 + ai.charCodeAt(1) - 48] ?? 0;
   if (implied !== 0 && implied !== n) return undefined;
   const entry = BY_AI.get(ai);
   if (entry) return entry;
@@ -92,7 +102,7 @@ export function lookupAi(ai: string, permitUnknown: boolean): ResolvedEntry | un
 export function lookupAiPrefix(data: string, at: number, permitUnknown: boolean): ResolvedEntry | undefined {
   if (!allDigits(data, at, at + 2)) return undefined;
   const prefix = data.slice(at, at + 2);
-  const implied = LENGTH_BY_PREFIX[Number(prefix)] ?? 0;
+  const implied = LENGTH_BY_PREFIX[(data.charCodeAt(at) - 48) * 10 + data.charCodeAt(at + 1) - 48] ?? 0;
   if (implied !== 0) {
     const entry = BY_AI.get(data.slice(at, at + implied));
     if (entry) return entry;

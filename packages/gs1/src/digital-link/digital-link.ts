@@ -39,19 +39,20 @@ export function parseDigitalLinkDetail(uri: string, opts?: DigitalLinkParseOptio
   const parsed = [...path, ...attributes];
   const error = lintAll(parsed, opts) ?? validateAssociations(parsed, opts);
   if (error) return { ok: false, error };
-  const [key, ...qualifiers] = toAiElements(path);
+  const elements = toAiElements(parsed);
+  const key = elements[0];
   if (!key) return { ok: false, error: { code: 'GS1_NO_GS1_DL_KEYS_FOUND_IN_PATH_INFO', position: 0 } };
   const linkType = read.value.otherParams.find((p) => p.name === 'linkType')?.value;
   const link: DigitalLink = {
     uri,
     stem: uri.slice(0, read.value.stemEnd),
     primaryKey: key,
-    qualifiers,
-    attributes: toAiElements(attributes),
+    qualifiers: elements.slice(1, path.length),
+    attributes: elements.slice(path.length),
     ...(linkType !== undefined ? { linkType } : {}),
     otherParams: read.value.otherParams,
     ...(read.value.fragment !== undefined ? { fragment: read.value.fragment } : {}),
-    elements: toAiElements(parsed),
+    elements,
   };
   return { ok: true, value: { link, parsed } };
 }

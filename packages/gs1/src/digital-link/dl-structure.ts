@@ -46,10 +46,11 @@ export function splitUri(uri: string): UriParts | Gs1Error {
   const end = hash < 0 ? uri.length : hash;
   const q = uri.indexOf('?', r);
   const hasQuery = q >= 0 && q < end;
-  return {
-    pathStart: r,
-    pathEnd: hasQuery ? q : end,
-    ...(hasQuery ? { queryStart: q + 1, queryEnd: end } : {}),
-    ...(hash >= 0 ? { fragmentStart: hash + 1 } : {}),
-  };
+  const parts: { -readonly [K in keyof UriParts]: UriParts[K] } = { pathStart: r, pathEnd: hasQuery ? q : end };
+  if (hasQuery) {
+    parts.queryStart = q + 1;
+    parts.queryEnd = end;
+  }
+  if (hash >= 0) parts.fragmentStart = hash + 1;
+  return parts;
 }

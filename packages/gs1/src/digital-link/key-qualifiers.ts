@@ -20,8 +20,39 @@ function buildSequences(): string[] {
 export const KEY_QUALIFIER_SEQUENCES: readonly string[] = buildSequences();
 const VALID = new Set(KEY_QUALIFIER_SEQUENCES);
 
+/** The same sequences as a trie of AIs, so a path is checked without building a string. */
+interface SequenceNode {
+  valid: boolean;
+  readonly next: Map<string, SequenceNode>;
+}
+const TRIE: SequenceNode = { valid: false, next: new Map() };
+for (const seq of KEY_QUALIFIER_SEQUENCES) {
+  let node = TRIE;
+  for (const ai of seq.split(' ')) {
+    let child = node.next.get(ai);
+    if (!child) {
+      child = { valid: false, next: new Map() };
+      node.next.set(ai, child);
+    }
+    node = child;
+  }
+  node.valid = true;
+}
+
+/** Every AI that can qualify each key, whatever the sequence. */
+const QUALIFIER_AIS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  allAiEntries().filter((e) => e.dlpkey).map((e) => [e.ai, new Set((e.dlpkey ?? []).flat())]),
+);
+
+/** Whether `ai` can ever qualify `key` in a Digital Link path. */
+export function canQualify(key: string, ai: string): boolean {
+  return QUALIFIER_AIS.get(key)?.has(ai) === true;
+}
+
 export function isValidPathSequence(ais: readonly string[]): boolean {
-  return VALID.has(ais.join(' '));
+  let node: SequenceNode | undefined = TRIE;
+  for (let i = 0; node && i < ais.length; i++) node = node.next.get(ais[i] ?? '');
+  return node?.valid === true && ais.length > 0;
 }
 
 export function isPrimaryKey(ai: string): boolean {

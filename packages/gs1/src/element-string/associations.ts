@@ -24,12 +24,25 @@ export function findInAiData(elements: readonly { ai: string }[], pattern: strin
   return match;
 }
 
+/** Elements in AI order, the order in which the engine reports the first broken rule (insertion sort: few AIs). */
 function sortedByAi(elements: readonly ParsedAi[]): ParsedAi[] {
-  return [...elements].sort((a, b) => (a.ai < b.ai ? -1 : a.ai > b.ai ? 1 : 0));
+  const out = elements.slice();
+  for (let i = 1; i < out.length; i++) {
+    const e = out[i];
+    if (!e) continue;
+    let j = i - 1;
+    while (j >= 0 && (out[j]?.ai ?? '') > e.ai) {
+      out[j + 1] = out[j] as ParsedAi;
+      j--;
+    }
+    out[j + 1] = e;
+  }
+  return out;
 }
 
-export function validateMutex(elements: readonly ParsedAi[]): Gs1Error | null {
-  for (const e of sortedByAi(elements)) {
+export function validateMutex(elements: readonly ParsedAi[], sorted = sortedByAi(elements)): Gs1Error | null {
+  for (const e of sorted) {
+    if (e.entry.ex.length === 0) continue;
     for (const pattern of e.entry.ex) {
       const other = findInAiData(elements, pattern, e.ai);
       if (other !== undefined) return { code: 'GS1_INVALID_AI_PAIRS', ai: e.ai, position: e.aiPos, params: { other } };
@@ -38,8 +51,9 @@ export function validateMutex(elements: readonly ParsedAi[]): Gs1Error | null {
   return null;
 }
 
-export function validateRequisites(elements: readonly ParsedAi[]): Gs1Error | null {
-  for (const e of sortedByAi(elements)) {
+export function validateRequisites(elements: readonly ParsedAi[], sorted = sortedByAi(elements)): Gs1Error | null {
+  for (const e of sorted) {
+    if (e.entry.req.length === 0) continue;
     for (const rule of e.entry.req) {
       const satisfied = rule.some((group) => group.every((pattern) => findInAiData(elements, pattern, e.ai) !== undefined));
       if (!satisfied) {
@@ -53,18 +67,22 @@ export function validateRequisites(elements: readonly ParsedAi[]): Gs1Error | nu
 
 /** Repeated AIs (e.g. from several carriers on one label) must carry the same value. */
 export function validateRepeats(elements: readonly ParsedAi[]): Gs1Error | null {
-  const seen = new Map<string, string>();
-  for (const e of elements) {
-    const value = seen.get(e.ai);
-    if (value !== undefined && value !== e.value) return { code: 'GS1_INSTANCES_OF_AI_HAVE_DIFFERENT_VALUES', ai: e.ai, position: e.aiPos };
-    seen.set(e.ai, e.value);
+  for (let i = 1; i < elements.length; i++) {
+    const e = elements[i];
+    if (!e) continue;
+    for (let j = 0; j < i; j++) {
+      const earlier = elements[j];
+      if (earlier && earlier.ai === e.ai && earlier.value !== e.value) {
+        return { code: 'GS1_INSTANCES_OF_AI_HAVE_DIFFERENT_VALUES', ai: e.ai, position: e.aiPos };
+      }
+    }
   }
   return null;
 }
 
 /** With a digital signature (8030), GDTI (253), GCN (255) and GRAI (8003) must carry their serial component. */
 export function validateDigSigSerial(elements: readonly ParsedAi[]): Gs1Error | null {
-  if (!elements.some((e) => e.ai === '8030')) return null;
+  if (!elements.some((e) => e.ai === '8030')) return null; // Digital signature absent: nothing to check.
   for (const ai of ['253', '255', '8003']) {
     const e = elements.find((x) => x.ai === ai);
     if (e && e.value.length === minValueLength(e.entry)) return { code: 'GS1_SERIAL_NOT_PRESENT', ai, position: e.aiPos };
@@ -75,9 +93,10 @@ export function validateDigSigSerial(elements: readonly ParsedAi[]): Gs1Error | 
 /** All association rules in the engine's order: mutex, requisites (optional), repeats, digital signature. */
 export function validateAssociations(elements: readonly ParsedAi[], opts?: Gs1ParseOptions): Gs1Error | null {
   if (opts?.validateAssociations === false) return null;
+  const sorted = sortedByAi(elements);
   return (
-    validateMutex(elements) ??
-    (opts?.validateRequisites === false ? null : validateRequisites(elements)) ??
+    validateMutex(elements, sorted) ??
+    (opts?.validateRequisites === false ? null : validateRequisites(elements, sorted)) ??
     validateRepeats(elements) ??
     validateDigSigSerial(elements)
   );

@@ -5,16 +5,12 @@ import { CSET_LINTERS, LINTERS } from '../linters/linter-registry.ts';
 
 /** Sum of the mandatory components' minimum lengths. */
 export function minValueLength(entry: ResolvedEntry): number {
-  let n = 0;
-  for (const c of entry.components) if (!c.optional) n += c.min;
-  return n;
+  return entry.minLength;
 }
 
 /** Sum of all components' maximum lengths: the predefined length of a fixed-length AI. */
 export function maxValueLength(entry: ResolvedEntry): number {
-  let n = 0;
-  for (const c of entry.components) n += c.max;
-  return n;
+  return entry.maxLength;
 }
 
 /**
@@ -22,10 +18,9 @@ export function maxValueLength(entry: ResolvedEntry): number {
  * check-digit report is unhelpful for a value of the wrong length; "^" is reserved for FNC1).
  */
 export function checkValueLength(ai: string, entry: ResolvedEntry, value: string, aiPos: number): Gs1Error | null {
-  if (value.length < minValueLength(entry)) return { code: 'GS1_AI_VALUE_IS_TOO_SHORT', ai, position: aiPos };
-  if (value.length > maxValueLength(entry)) return { code: 'GS1_AI_VALUE_IS_TOO_LONG', ai, position: aiPos };
-  const caret = value.indexOf('^');
-  if (caret >= 0) return { code: 'GS1_AI_CONTAINS_ILLEGAL_CARAT_CHARACTER', ai, position: aiPos };
+  if (value.length < entry.minLength) return { code: 'GS1_AI_VALUE_IS_TOO_SHORT', ai, position: aiPos };
+  if (value.length > entry.maxLength) return { code: 'GS1_AI_VALUE_IS_TOO_LONG', ai, position: aiPos };
+  if (value.indexOf('^') >= 0) return { code: 'GS1_AI_CONTAINS_ILLEGAL_CARAT_CHARACTER', ai, position: aiPos };
   return null;
 }
 

@@ -9,20 +9,21 @@ function two(data: string, at: number): number {
   return (data.charCodeAt(at) - 48) * 10 + (data.charCodeAt(at + 1) - 48);
 }
 
+/** Month and day (DD may be "00") of `year`, read from `data` at `at`; positions are offsets in `data`. */
+function checkMonthDay(data: string, at: number, year: number): LintError | null {
+  const month = two(data, at);
+  if (month < 1 || month > 12) return lintError('GS1_LINTER_ILLEGAL_MONTH', at, 2);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const maxDay = month === 2 ? (leap ? 29 : 28) : (DAYS_IN_MONTH[month - 1] ?? 31);
+  return two(data, at + 2) > maxDay ? lintError('GS1_LINTER_ILLEGAL_DAY', at + 2, 2) : null;
+}
+
 /** YYYYMMDD where DD may be "00". */
 export function lintYyyymmd0(data: string): LintError | null {
   if (data.length !== 8) {
     return lintError(data.length < 8 ? 'GS1_LINTER_DATE_TOO_SHORT' : 'GS1_LINTER_DATE_TOO_LONG', 0, data.length);
   }
-  const digits = requireDigits(data);
-  if (digits) return digits;
-  const year = two(data, 0) * 100 + two(data, 2);
-  const month = two(data, 4);
-  if (month < 1 || month > 12) return lintError('GS1_LINTER_ILLEGAL_MONTH', 4, 2);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const maxDay = month === 2 ? (leap ? 29 : 28) : (DAYS_IN_MONTH[month - 1] ?? 31);
-  if (two(data, 6) > maxDay) return lintError('GS1_LINTER_ILLEGAL_DAY', 6, 2);
-  return null;
+  return requireDigits(data) ?? checkMonthDay(data, 4, two(data, 0) * 100 + two(data, 2));
 }
 
 export function lintYyyymmdd(data: string): LintError | null {
@@ -45,8 +46,7 @@ export function lintYymmd0(data: string, ctx?: LintContext): LintError | null {
   const century = Math.floor(current / 100);
   const diff = two(data, 0) - (current % 100);
   const fullCentury = diff >= 51 ? century - 1 : diff > -50 ? century : century + 1;
-  const e = lintYyyymmd0(String(fullCentury).padStart(2, '0') + data);
-  return e ? shiftLint(e, -2) : null;
+  return checkMonthDay(data, 2, fullCentury * 100 + two(data, 0));
 }
 
 export function lintYymmdd(data: string, ctx?: LintContext): LintError | null {
