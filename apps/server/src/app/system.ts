@@ -94,7 +94,6 @@ export async function createSystem(options: SystemOptions): Promise<System> {
     await app.register(fastifyStatic, { root: portalDir, prefix: '/portal/', wildcard: false, index: ['index.html'], decorateReply: true });
     // Client-side routes of the single-page portal all load its index.html.
     app.get('/portal/*', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html', portalDir));
-    app.get('/portal', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
   } else {
     app.get('/portal*', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
       reply.code(503).type('text/plain; charset=utf-8').send('The portal is not built yet. Run `npm run build` (npm start does it for you).\n'),

@@ -20,6 +20,10 @@ import { buildProblem, problemFromError, sendProblem } from './problem.ts';
 import { postgresRateLimitStore } from './rate-limit-store.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered (method, path, hidden from OpenAPI or not), for documentation checks. */
+    routeTable: { method: string; url: string; hidden: boolean }[];
+  }
   interface FastifyRequest {
     /** The language of this request's answers: `?lang=`, the `txng_lang` cookie, Accept-Language, else vi. */
     lang: Lang;
@@ -58,6 +62,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
 
   await app.register(cookie, { secret: secrets.cookie.toString('base64url') });
   await app.register(formbody);
+  const routeTable: { method: string; url: string; hidden: boolean }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
+    }
+  });
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('clientHash', '');
   app.addHook('onRequest', async (request, reply) => {
