@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from './api.ts';
 
 /** A new password and its confirmation, with the server's length rule checked before sending. */
-export function NewPasswordFields({ name = 'password', confirmName = 'confirm', label }: { name?: string; confirmName?: string; label?: string }) {
+export function NewPasswordFields({ name = 'password', confirmName = 'confirm', label }: { name?: string | string[]; confirmName?: string | string[]; label?: string }) {
   const { t } = useTranslation('auth');
   return (
     <>
