@@ -1,0 +1,68 @@
+// How a record enters the transparency ledger. A module calls `recordInLedger` inside the transaction that
+// writes the record; an outbox row (topic `ledger.entry`, deduplicated by kind, id and hash) carries the leaf to
+// the ledger's sequencer, so a record that exists is eventually logged and none is logged twice.
+//
+// A leaf is the RFC 8785 canonical JSON of {v, kind, id, sha256}: the kind of record, its public identifier and
+// the SHA-256 of its canonical content. Anyone shown the record can recompute the leaf; no personal data enter it.
+import { createHash } from 'node:crypto';
+import type { Orm } from '../db/database.ts';
+import { enqueue } from '../outbox/outbox.ts';
+import { canonicalJson } from './canonical-json.ts';
+
+export const LEDGER_TOPIC = 'ledger.entry';
+
+/** What is logged (issue: every EPCIS event, stamp issuance/activation/status change, recall, master-data
+ * version, approval decision, inspection result). Modules add kinds here as they come. */
+export type LedgerKind =
+  | 'epcis.event'
+  | 'stamp.issue'
+  | 'stamp.status'
+  | 'recall'
+  | 'product.version'
+  | 'place.version'
+  | 'lot.version'
+  | 'organization.decision'
+  | 'stamp-request.decision'
+  | 'inspection';
+
+export interface LedgerLeafFields {
+  readonly v: 1;
+  readonly kind: LedgerKind;
+  readonly id: string;
+  readonly sha256: string;
+}
+
+export function ledgerLeaf(kind: LedgerKind, id: string, sha256Hex: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256Hex)) throw new TypeError('ledger leaves carry a lowercase hex SHA-256');
+  return canonicalJson({ v: 1, kind, id, sha256: sha256Hex } satisfies LedgerLeafFields);
+}
+
+/** SHA-256 (hex) of a record's RFC 8785 canonical JSON: the `sha256` of its leaf. */
+export function contentHash(content: unknown): string {
+  return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
+}
+
+export interface LedgerRecordInput {
+  readonly kind: LedgerKind;
+  /** The record's public identifier (event id, stamp serial/URI, product id@version…). */
+  readonly id: string;
+  /** Either the record's canonical content (hashed here) or its SHA-256 already computed (e.g. the CBV event hash). */
+  readonly content?: unknown;
+  readonly sha256?: string;
+  readonly organizationId?: string | null;
+}
+
+export interface LedgerEntryMessage {
+  readonly leaf: string;
+  readonly kind: LedgerKind;
+  readonly id: string;
+  readonly sha256: string;
+}
+
+export async function recordInLedger(tx: Orm, input: LedgerRecordInput): Promise<LedgerEntryMessage> {
+  const sha256 = input.sha256 ?? contentHash(input.content);
+  const leaf = ledgerLeaf(input.kind, input.id, sha256);
+  const message: LedgerEntryMessage = { leaf, kind: input.kind, id: input.id, sha256 };
+  await enqueue(tx, { topic: LEDGER_TOPIC, payload: message, dedupeKey: `ledger:${input.kind}:${input.id}:${sha256}`, organizationId: input.organizationId ?? null });
+  return message;
+}
