@@ -50,6 +50,26 @@ export interface RestoreInput {
 export const MAX_BUILDER_SIZE = Number.MAX_SAFE_INTEGER;
 const LEVELS = 8; // 8 tile levels of height 8 cover 2^64 leaves
 const TILE_BYTES = TILE_WIDTH * HASH_SIZE;
+const SLAB_TILES = 32;
+
+/**
+ * Full tiles are handed to the caller, so each needs fresh memory. Allocating 8 KiB arrays one by one gets slow
+ * once many are alive (each is an external allocation the garbage collector accounts for), so they are cut
+ * from 256 KiB slabs instead: a tile's `data` is a view into a slab.
+ */
+class TileMemory {
+  private slab = new Uint8Array(0);
+  private used = 0;
+
+  next(): Uint8Array {
+    if (this.used === this.slab.length) {
+      this.slab = new Uint8Array(TILE_BYTES * SLAB_TILES);
+      this.used = 0;
+    }
+    this.used += TILE_BYTES;
+    return this.slab.subarray(this.used - TILE_BYTES, this.used);
+  }
+}
 
 interface TileLevel {
   buffer: Uint8Array;
@@ -59,6 +79,7 @@ interface TileLevel {
 }
 
 export class TreeBuilder {
+  private readonly memory = new TileMemory();
   private readonly done: TileData[] = [];
   private readonly doneMid: TileData[] = [];
 
@@ -148,16 +169,16 @@ export class TreeBuilder {
     const level0 = this.levels[0]!;
     level0.buffer.set(leaf, level0.count * HASH_SIZE);
     level0.changed = true;
-    if (++level0.count === TILE_WIDTH) completeTile(level0, 0, this.done);
+    if (++level0.count === TILE_WIDTH) completeTile(level0, 0, this.done, this.memory);
     let node = leaf;
     let level = 0;
     // Each trailing one bit of the size is a complete subtree of the same size to merge with.
     for (let s = this.n; s % 2 === 1; s = (s - 1) / 2) {
       node = this.hasher.nodeHash(this.stack.pop()!, node);
       level++;
-      if (level % TILE_HEIGHT === 0) capture(this.levels, level / TILE_HEIGHT, node, this.done);
+      if (level % TILE_HEIGHT === 0) capture(this.levels, level / TILE_HEIGHT, node, this.done, this.memory);
       else if (this.midLevels && level % TILE_HEIGHT === MID_TILE_OFFSET) {
-        capture(this.midLevels, (level - MID_TILE_OFFSET) / TILE_HEIGHT, node, this.doneMid);
+        capture(this.midLevels, (level - MID_TILE_OFFSET) / TILE_HEIGHT, node, this.doneMid, this.memory);
       }
     }
     this.stack.push(node);
@@ -204,16 +225,16 @@ function fill(
   return ok(true);
 }
 
-function capture(levels: TileLevel[], level: number, hash: Hash, done: TileData[]): void {
+function capture(levels: TileLevel[], level: number, hash: Hash, done: TileData[], memory: TileMemory): void {
   const l = levels[level]!;
   l.buffer.set(hash, l.count * HASH_SIZE);
   l.changed = true;
-  if (++l.count === TILE_WIDTH) completeTile(l, level, done);
+  if (++l.count === TILE_WIDTH) completeTile(l, level, done, memory);
 }
 
-function completeTile(l: TileLevel, level: number, done: TileData[]): void {
+function completeTile(l: TileLevel, level: number, done: TileData[], memory: TileMemory): void {
   done.push({ tile: { level, index: BigInt(l.index), width: TILE_WIDTH }, data: l.buffer });
-  l.buffer = new Uint8Array(TILE_BYTES);
+  l.buffer = memory.next();
   l.count = 0;
   l.index++;
 }
