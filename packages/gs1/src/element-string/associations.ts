@@ -11,17 +11,35 @@ import { minValueLength } from './validate-value.ts';
  * matching AIs of the same length. An AI equal to `ignoreAi` never matches, so a rule never fires on itself.
  */
 export function findInAiData(elements: readonly { ai: string }[], pattern: string, ignoreAi?: string): string | undefined {
-  let digits = 0;
-  while (digits < pattern.length && pattern.charCodeAt(digits) >= 48 && pattern.charCodeAt(digits) <= 57) digits++;
-  if (digits < 1) return undefined;
-  for (let i = digits; i < pattern.length; i++) if (pattern[i] !== 'n') return undefined;
-  const prefix = pattern.slice(0, digits);
+  const parsed = parsePattern(pattern);
+  if (!parsed) return undefined;
+  const { prefix, length } = parsed;
   let match: string | undefined;
   for (const e of elements) {
-    if (e.ai.length !== pattern.length || !e.ai.startsWith(prefix) || e.ai === ignoreAi) continue;
+    if (e.ai.length !== length || !e.ai.startsWith(prefix) || e.ai === ignoreAi) continue;
     if (match === undefined || e.ai < match) match = e.ai;
   }
   return match;
+}
+
+interface AiPattern {
+  readonly prefix: string;
+  readonly length: number;
+}
+
+const PATTERNS = new Map<string, AiPattern | null>();
+
+/** "31nn" → prefix "31", length 4; null when the wildcards are not all at the end or there is no digit. */
+function parsePattern(pattern: string): AiPattern | null {
+  let parsed = PATTERNS.get(pattern);
+  if (parsed !== undefined) return parsed;
+  let digits = 0;
+  while (digits < pattern.length && pattern.charCodeAt(digits) >= 48 && pattern.charCodeAt(digits) <= 57) digits++;
+  let valid = digits >= 1;
+  for (let i = digits; i < pattern.length; i++) if (pattern[i] !== 'n') valid = false;
+  parsed = valid ? { prefix: pattern.slice(0, digits), length: pattern.length } : null;
+  if (PATTERNS.size < 10_000) PATTERNS.set(pattern, parsed); // Dictionary patterns are few; callers' may not be.
+  return parsed;
 }
 
 /** Elements in AI order, the order in which the engine reports the first broken rule (insertion sort: few AIs). */
