@@ -27,7 +27,8 @@ const MAX_CELL_TEXT = 32_767; // Excel's limit on the characters of one cell
 const STYLE_HEADER = 1;
 const STYLE_DATE = 2;
 
-// Characters XML 1.0 does not allow (§2.2), including unpaired surrogates.
+// Characters XML 1.0 does not allow (§2.2), including unpaired surrogates: matching control characters is the point.
+// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {
