@@ -36,24 +36,23 @@ export function parseDigitalLinkDetail(uri: string, opts?: DigitalLinkParseOptio
   const { path, attributes } = read.value;
   const structural = validateDigitalLinkStructure(read.value, opts?.permitUnknownAiAttributes === true);
   if (structural) return { ok: false, error: structural };
-  const parsed = [...path, ...attributes];
+  const parsed = attributes.length === 0 ? path : path.concat(attributes);
   const error = lintAll(parsed, opts) ?? validateAssociations(parsed, opts);
   if (error) return { ok: false, error };
   const elements = toAiElements(parsed);
   const key = elements[0];
   if (!key) return { ok: false, error: { code: 'GS1_NO_GS1_DL_KEYS_FOUND_IN_PATH_INFO', position: 0 } };
-  const linkType = read.value.otherParams.find((p) => p.name === 'linkType')?.value;
-  const link: DigitalLink = {
+  const link: { -readonly [K in keyof DigitalLink]: DigitalLink[K] } = {
     uri,
     stem: uri.slice(0, read.value.stemEnd),
     primaryKey: key,
     qualifiers: elements.slice(1, path.length),
     attributes: elements.slice(path.length),
-    ...(linkType !== undefined ? { linkType } : {}),
     otherParams: read.value.otherParams,
-    ...(read.value.fragment !== undefined ? { fragment: read.value.fragment } : {}),
     elements,
   };
+  for (const p of read.value.otherParams) if (p.name === 'linkType' && link.linkType === undefined && p.value !== undefined) link.linkType = p.value;
+  if (read.value.fragment !== undefined) link.fragment = read.value.fragment;
   return { ok: true, value: { link, parsed } };
 }
 

@@ -147,13 +147,8 @@ export function readDigitalLink(uri: string, opts?: DigitalLinkParseOptions): Re
   if (keyStart < 0) return failAt('GS1_NO_GS1_DL_KEYS_FOUND_IN_PATH_INFO', parts.pathStart);
   const path = readPath(uri, keyStart, parts.pathEnd, opts);
   if (!path.ok) return path;
-  const read: DlRead = {
-    stemEnd: keyStart,
-    path: path.value,
-    attributes: [],
-    otherParams: [],
-    ...(parts.fragmentStart !== undefined ? { fragment: uri.slice(parts.fragmentStart) } : {}),
-  };
+  const read: { -readonly [K in keyof DlRead]: DlRead[K] } = { stemEnd: keyStart, path: path.value, attributes: [], otherParams: [] };
+  if (parts.fragmentStart !== undefined) read.fragment = uri.slice(parts.fragmentStart);
   if (parts.queryStart !== undefined) {
     const error = readQuery(uri, parts.queryStart, parts.queryEnd ?? uri.length, read, opts);
     if (error) return { ok: false, error };

@@ -1,7 +1,20 @@
 import type { Gs1Error } from '../errors.ts';
 import type { ResolvedEntry } from '../dictionary/ai-entry-resolved.ts';
 import type { LintContext } from '../linters/lint-types.ts';
+import type { Linter } from '../linters/lint-types.ts';
 import { CSET_LINTERS, LINTERS } from '../linters/linter-registry.ts';
+
+/** Per entry, each component's linters as functions: the character-set linter first (resolved once). */
+const COMPONENT_LINTERS = new WeakMap<ResolvedEntry, Linter[][]>();
+
+function componentLinters(entry: ResolvedEntry): Linter[][] {
+  let linters = COMPONENT_LINTERS.get(entry);
+  if (!linters) {
+    linters = entry.components.map((c) => [CSET_LINTERS[c.cset], ...c.linters.flatMap((name) => LINTERS[name] ?? [])]);
+    COMPONENT_LINTERS.set(entry, linters);
+  }
+  return linters;
+}
 
 /** Sum of the mandatory components' minimum lengths. */
 export function minValueLength(entry: ResolvedEntry): number {
@@ -33,16 +46,17 @@ export function checkValueLength(ai: string, entry: ResolvedEntry, value: string
 export function validateValue(ai: string, entry: ResolvedEntry, data: string, ctx?: LintContext): number | Gs1Error {
   if (data.length === 0) return { code: 'GS1_AI_DATA_IS_EMPTY', ai, position: 0 };
   let p = 0;
-  for (const part of entry.components) {
+  const linters = componentLinters(entry);
+  for (let k = 0; k < entry.components.length; k++) {
+    const part = entry.components[k];
+    const checks = linters[k];
+    if (!part || !checks) continue;
     const complen = Math.min(data.length - p, part.max);
     if (part.optional && complen === 0) continue;
     if (complen < part.min) return { code: 'GS1_AI_DATA_HAS_INCORRECT_LENGTH', ai, position: p };
-    const component = data.slice(p, p + complen);
-    let error = CSET_LINTERS[part.cset](component, ctx);
-    for (let i = 0; error === null && i < part.linters.length; i++) {
-      const linter = LINTERS[part.linters[i] ?? ''];
-      if (linter) error = linter(component, ctx);
-    }
+    const component = complen === data.length ? data : data.slice(p, p + complen);
+    let error = null;
+    for (let i = 0; error === null && i < checks.length; i++) error = checks[i]?.(component, ctx) ?? null;
     if (error) {
       const at = p + error.position;
       const markup = `(${ai})${data.slice(0, at)}|${data.slice(at, at + error.length)}|${data.slice(at + error.length, p + complen)}`;
