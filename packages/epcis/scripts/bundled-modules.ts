@@ -89,7 +89,7 @@ export function renderContextModule(files: Readonly<Record<string, string>>): st
     '/** Bare words of each CBV 2.0 / GS1 Web vocabulary and the IRI each one expands to. */',
     `export const EPCIS_VOCABULARIES = Object.freeze(${JSON.stringify(vocabularies, null, 2)}) satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;`,
     '',
-    '/** The inlined EPCIS 2.0 JSON-LD @context, served and embedded instead of being fetched. */',
+    '/** The value of the inlined EPCIS 2.0 JSON-LD @context (serve it as {"@context": …}); never fetched. */',
     `export const EPCIS_INLINE_CONTEXT = ${JSON.stringify(inline, null, 2)} as const;`,
     '',
   ];

@@ -213,7 +213,7 @@ export const EPCIS_VOCABULARIES = Object.freeze({
   }
 }) satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-/** The inlined EPCIS 2.0 JSON-LD @context, served and embedded instead of being fetched. */
+/** The value of the inlined EPCIS 2.0 JSON-LD @context (serve it as {"@context": …}); never fetched. */
 export const EPCIS_INLINE_CONTEXT = {
   "@protected": true,
   "@version": 1.1,

@@ -37,6 +37,16 @@ export function issue(
   return out;
 }
 
+/** A short text for any input value in a message (never throws, even on objects without a prototype). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value)?.slice(0, 100) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}
+
 /** RFC 6901 §4: escape one reference token. */
 export function pointerToken(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');

@@ -2,11 +2,16 @@
 // Python): whitespace stripping, numeric canonicalisation through Python's float(), and string ordering
 // by code point. The published .hashes vectors depend on these exact rules (CBV 2.0 §8.9.2 rules 5–10).
 
-/** Characters Python's str.strip() removes (str.isspace()). */
-const PY_SPACE = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+/** Code points Python's str.strip() removes (str.isspace()), including the separators U+001C–U+001F. */
+const PY_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680,
+  0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
 
 export function pythonStrip(text: string): string {
-  return text.replace(PY_SPACE, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && PY_SPACE.has(text.charCodeAt(start))) start++;
+  while (end > start && PY_SPACE.has(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** Python float() literal syntax (digits may be grouped with single underscores). */

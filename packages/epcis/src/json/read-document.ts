@@ -1,6 +1,6 @@
 // EPCIS 2.0 JSON-LD documents (EPCIS 2.0 §10): EPCISDocument, EPCISQueryDocument or a bare event, into the
 // model. JSON text is parsed here with a nesting bound; structure is checked by the JSON Schema separately.
-import { issue, joinPointer, type EpcisIssue } from '../errors/issue.ts';
+import { describeValue, issue, joinPointer, type EpcisIssue } from '../errors/issue.ts';
 import { isEventTypeName } from '../model/event-types.ts';
 import type {
   EpcisDocument, EpcisEvent, EpcisQueryDocument, ExtensionElement, Namespaces, Vocabulary, VocabularyAttribute, VocabularyElement,
@@ -97,8 +97,8 @@ function readEvents(list: unknown, pointer: string, namespaces: Namespaces, erro
 
 const DOCUMENT_KEYS = new Set(['@context', 'id', 'type', 'schemaVersion', 'creationDate', 'instanceIdentifier', 'sender', 'receiver', 'epcisHeader', 'epcisBody']);
 
-function common(json: Obj, namespaces: Namespaces, errors: EpcisIssue[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { namespaces };
+function common(json: Obj, declared: Namespaces, namespaces: Namespaces, errors: EpcisIssue[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { namespaces: declared };
   for (const key of ['id', 'schemaVersion', 'creationDate', 'instanceIdentifier', 'sender', 'receiver']) {
     if (typeof json[key] === 'string') out[key] = json[key];
   }
@@ -125,7 +125,7 @@ export function readEpcisJson(input: string | unknown, options: { maxDepth?: num
     const master = isObj(header.epcisMasterData) ? readVocabularies(header.epcisMasterData.vocabularyList) : undefined;
     const document: EpcisDocument = {
       kind: 'EPCISDocument',
-      ...common(json, context.declared, errors),
+      ...common(json, context.declared, context.namespaces, errors),
       ...(master ? { vocabularyList: master } : {}),
       events: readEvents(body.eventList, '/epcisBody', context.namespaces, errors, eventIndexes),
     } as unknown as EpcisDocument;
@@ -141,7 +141,7 @@ export function readEpcisJson(input: string | unknown, options: { maxDepth?: num
     }, '/epcisBody/queryResults');
     const document = {
       kind: 'EPCISQueryDocument',
-      ...common(json, context.declared, errors),
+      ...common(json, context.declared, context.namespaces, errors),
       queryName: typeof results.queryName === 'string' ? results.queryName : '',
       ...(typeof results.subscriptionID === 'string' ? { subscriptionID: results.subscriptionID } : {}),
       ...(vocabularyList ? { vocabularyList } : {}),
@@ -161,5 +161,5 @@ export function readEpcisJson(input: string | unknown, options: { maxDepth?: num
     if (event) eventIndexes.push(0);
     return { document, errors, warnings, eventIndexes };
   }
-  return { errors: [issue('EPCIS_UNKNOWN_DOCUMENT_TYPE', { pointer: '/type', params: { type: String(type) } })], warnings };
+  return { errors: [issue('EPCIS_UNKNOWN_DOCUMENT_TYPE', { pointer: '/type', params: { type: describeValue(type) } })], warnings };
 }

@@ -1,7 +1,7 @@
 // One EPCIS 2.0 JSON-LD event (EPCIS 2.0 §10 JSON binding) into the model. Structural checking is the
 // JSON Schema's job (validation/schema-validator.ts); this reader never throws and reports only what it
 // cannot model, plus the binding's own rules: CBV values as bare words, declared extension prefixes.
-import { issue, joinPointer, type EpcisIssue } from '../errors/issue.ts';
+import { describeValue, issue, joinPointer, type EpcisIssue } from '../errors/issue.ts';
 import { EVENT_TYPES, isEventTypeName } from '../model/event-types.ts';
 import type {
   Action, BizTransaction, DestinationElement, EpcisEvent, ErrorDeclaration, PersistentDisposition, Place,
@@ -186,7 +186,7 @@ export function readJsonEvent(input: unknown, options: ReadEventOptions): EpcisE
   const r = new EventReader(ctx);
   const type = input.type;
   if (!isEventTypeName(type)) {
-    issues.push(issue('EPCIS_UNKNOWN_EVENT_TYPE', { eventIndex, pointer: joinPointer(pointer, 'type'), params: { type: String(type) } }));
+    issues.push(issue('EPCIS_UNKNOWN_EVENT_TYPE', { eventIndex, pointer: joinPointer(pointer, 'type'), params: { type: describeValue(type) } }));
     return undefined;
   }
   const shape = EVENT_TYPES[type];

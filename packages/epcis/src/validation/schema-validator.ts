@@ -4,7 +4,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { EPCIS_JSON_SCHEMA, EPCIS_QUERY_SCHEMA } from '../context/epcis-schemas.generated.ts';
-import type { EpcisIssue } from '../errors/issue.ts';
+import { issue, type EpcisIssue } from '../errors/issue.ts';
 import { ajvErrorsToIssues } from './ajv-issues.ts';
 
 /**
@@ -31,7 +31,8 @@ function relaxedSchema(): Record<string, unknown> {
 
 interface Pair {
   readonly fast: ValidateFunction;
-  readonly full: ValidateFunction;
+  /** Compiled on first use: valid input never needs it. */
+  full(): ValidateFunction;
 }
 
 const compiled = new Map<string, Pair>();
@@ -50,16 +51,24 @@ function pair(key: string, schema: () => Record<string, unknown>): Pair {
   let p = compiled.get(key);
   if (!p) {
     const s = schema();
-    p = { fast: makeAjv(false).compile(s), full: makeAjv(true).compile(s) };
+    let full: ValidateFunction | undefined;
+    p = { fast: makeAjv(false).compile(s), full: () => (full ??= makeAjv(true).compile(s)) };
     compiled.set(key, p);
   }
   return p;
 }
 
 function run(p: Pair, value: unknown): EpcisIssue[] {
-  if (p.fast(value)) return [];
-  p.full(value);
-  return ajvErrorsToIssues((p.full.errors ?? []) as ErrorObject[], value);
+  try {
+    if (p.fast(value)) return [];
+    const full = p.full();
+    full(value);
+    return ajvErrorsToIssues((full.errors ?? []) as ErrorObject[], value);
+  } catch (e) {
+    // Hostile input can break ajv's helpers (e.g. an object whose own `toString` is a string makes
+    // uniqueItems' deep equality throw): such a document is refused, not a crash.
+    return [issue('EPCIS_SCHEMA_VIOLATION', { pointer: '', params: { reason: `the document cannot be checked: ${(e as Error).message}` } })];
+  }
 }
 
 /** Validates a JSON document, query document or bare event; [] when valid. */
