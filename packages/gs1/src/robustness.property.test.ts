@@ -63,7 +63,7 @@ describe('robustness on arbitrary input', () => {
         expect(wellFormed(input, r)).toBe(true);
         expect(r.ok).toBe(false);
       }
-      expect(performance.now() - started).toBeLessThan(2000);
+      expect(performance.now() - started).toBeLessThan(5000); // Linear time: far below this even on a loaded machine.
     }
   });
 });

@@ -8,16 +8,16 @@ export interface DigitalLink {
   readonly stem: string;
   readonly primaryKey: AiElement;
   /** Key qualifiers in path order, e.g. (22), (10), (21) after a (01). */
-  readonly qualifiers: readonly AiElement[];
+  readonly qualifiers: AiElement[];
   /** AI data attributes from the query string, in the order given. */
-  readonly attributes: readonly AiElement[];
+  readonly attributes: AiElement[];
   /** The `linkType` query parameter, e.g. "gs1:pip", when present. */
   readonly linkType?: string;
   /** Query parameters that are not AIs (including linkType), decoded, in the order given. */
   readonly otherParams: readonly { readonly name: string; readonly value?: string }[];
   readonly fragment?: string;
   /** Path elements then attributes: the AI data the URI carries. */
-  readonly elements: readonly AiElement[];
+  readonly elements: AiElement[];
 }
 
 export interface DigitalLinkParseOptions extends Gs1ParseOptions {
