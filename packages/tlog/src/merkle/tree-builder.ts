@@ -10,7 +10,7 @@ import { MID_TILE_OFFSET, TILE_HEIGHT, TILE_WIDTH, type TileId } from '../tiles/
 import { checkHash, HASH_SIZE, perfectSubtreeHash, type Hash, type MerkleHasher } from './hasher.ts';
 import { rootFromCompactRange } from './proof-plan.ts';
 
-/** A tile's identity and content (`width` × 32 bytes). */
+/** A tile's identity and content (`width` × 32 bytes; a view into a larger buffer, not to be modified). */
 export interface TileData {
   readonly tile: TileId;
   readonly data: Uint8Array;
@@ -50,12 +50,14 @@ export interface RestoreInput {
 export const MAX_BUILDER_SIZE = Number.MAX_SAFE_INTEGER;
 const LEVELS = 8; // 8 tile levels of height 8 cover 2^64 leaves
 const TILE_BYTES = TILE_WIDTH * HASH_SIZE;
-const SLAB_TILES = 32;
+const SLAB_TILES = 128;
 
 /**
  * Full tiles are handed to the caller, so each needs fresh memory. Allocating 8 KiB arrays one by one gets slow
- * once many are alive (each is an external allocation the garbage collector accounts for), so they are cut
- * from 256 KiB slabs instead: a tile's `data` is a view into a slab.
+ * once many are alive (each is an external allocation the garbage collector accounts for), so level-0 tiles
+ * (one per 256 leaves, and one mid tile per 4096) are cut from 1 MiB slabs: their `data` is a view into a
+ * slab. Higher levels fill up 256 times more slowly and get their own arrays, so their long-lived partial
+ * tiles never pin a slab.
  */
 class TileMemory {
   private slab = new Uint8Array(0);
@@ -170,15 +172,14 @@ export class TreeBuilder {
     level0.buffer.set(leaf, level0.count * HASH_SIZE);
     level0.changed = true;
     if (++level0.count === TILE_WIDTH) completeTile(level0, 0, this.done, this.memory);
-    let node = leaf;
-    let level = 0;
     // Each trailing one bit of the size is a complete subtree of the same size to merge with.
-    for (let s = this.n; s % 2 === 1; s = (s - 1) / 2) {
+    let node = leaf;
+    for (let level = 1, merges = trailingOnes(this.n); level <= merges; level++) {
       node = this.hasher.nodeHash(this.stack.pop()!, node);
-      level++;
-      if (level % TILE_HEIGHT === 0) capture(this.levels, level / TILE_HEIGHT, node, this.done, this.memory);
+      if (level % TILE_HEIGHT === 0) capture(this.levels, level / TILE_HEIGHT, node, this.done);
       else if (this.midLevels && level % TILE_HEIGHT === MID_TILE_OFFSET) {
-        capture(this.midLevels, (level - MID_TILE_OFFSET) / TILE_HEIGHT, node, this.doneMid, this.memory);
+        const mid = (level - MID_TILE_OFFSET) / TILE_HEIGHT;
+        capture(this.midLevels, mid, node, this.doneMid, mid === 0 ? this.memory : undefined);
       }
     }
     this.stack.push(node);
@@ -193,6 +194,14 @@ export class TreeBuilder {
       midTiles: this.midLevels ? flush(this.midLevels, this.doneMid) : [],
     };
   }
+}
+
+/** How many low bits of n are ones; 32-bit integer arithmetic while n allows it (the common case). */
+function trailingOnes(n: number): number {
+  if (n < 0x80000000) return 31 - Math.clz32(~n & (n + 1));
+  let ones = 0;
+  for (let s = n; s % 2 === 1; s = (s - 1) / 2) ones++;
+  return ones;
 }
 
 /** The state of each tile level for a tree of n leaves, for tiles holding tree level 8·L + offset. */
@@ -225,22 +234,26 @@ function fill(
   return ok(true);
 }
 
-function capture(levels: TileLevel[], level: number, hash: Hash, done: TileData[], memory: TileMemory): void {
+function capture(levels: TileLevel[], level: number, hash: Hash, done: TileData[], memory?: TileMemory): void {
   const l = levels[level]!;
   l.buffer.set(hash, l.count * HASH_SIZE);
   l.changed = true;
   if (++l.count === TILE_WIDTH) completeTile(l, level, done, memory);
 }
 
-function completeTile(l: TileLevel, level: number, done: TileData[], memory: TileMemory): void {
+function completeTile(l: TileLevel, level: number, done: TileData[], memory?: TileMemory): void {
   done.push({ tile: { level, index: BigInt(l.index), width: TILE_WIDTH }, data: l.buffer });
-  l.buffer = memory.next();
+  l.buffer = memory ? memory.next() : new Uint8Array(TILE_BYTES);
   l.count = 0;
   l.index++;
 }
 
+/**
+ * A partial tile is a view of its level's buffer, not a copy: appends only write past `count`, and a full
+ * buffer is handed over and replaced, so the viewed bytes never change.
+ */
 function partial(level: number, l: TileLevel): TileData {
-  return { tile: { level, index: BigInt(l.index), width: l.count }, data: l.buffer.slice(0, l.count * HASH_SIZE) };
+  return { tile: { level, index: BigInt(l.index), width: l.count }, data: l.buffer.subarray(0, l.count * HASH_SIZE) };
 }
 
 function partialsOf(levels: TileLevel[]): TileData[] {
