@@ -20,6 +20,10 @@ function known(entry: AiEntry): ResolvedEntry {
 
 const BY_AI: ReadonlyMap<string, ResolvedEntry> = new Map(AI_TABLE.map((e) => [e.ai, known(e)]));
 
+/** The same entries indexed by length·10000 + numeric value, so that AIs are found without building strings. */
+const BY_CODE: (ResolvedEntry | undefined)[] = new Array<ResolvedEntry | undefined>(50_000);
+for (const e of BY_AI.values()) BY_CODE[e.ai.length * 10_000 + Number(e.ai)] = e;
+
 /** AI length by the AI's first two digits; all AIs sharing two leading digits have one length. */
 const LENGTH_BY_PREFIX = new Uint8Array(100);
 for (const e of AI_TABLE) LENGTH_BY_PREFIX[Number(e.ai.slice(0, 2))] = e.ai.length;
@@ -85,14 +89,25 @@ export function allAiEntries(): readonly AiEntry[] {
  * known AI and has the length its prefix implies is vivified as an unknown AI (GS1 Syntax Engine behaviour).
  */
 export function lookupAi(ai: string, permitUnknown: boolean): ResolvedEntry | undefined {
-  const n = ai.length;
-  if (n < 2 || n > 4 || !allDigits(ai, 0, n)) return undefined;
-  const implied = LENGTH_BY_PREFIX[(ai.charCodeAt(0) - 48) * 10 + ai.charCodeAt(1) - 48] ?? 0;
+  return lookupAiAt(ai, 0, ai.length, permitUnknown);
+}
+
+/** As `lookupAi` for the AI written in `s` from `start` to `end`. */
+export function lookupAiAt(s: string, start: number, end: number, permitUnknown: boolean): ResolvedEntry | undefined {
+  const n = end - start;
+  if (n < 2 || n > 4) return undefined;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    value = value * 10 + c;
+  }
+  const implied = LENGTH_BY_PREFIX[(s.charCodeAt(start) - 48) * 10 + s.charCodeAt(start + 1) - 48] ?? 0;
   if (implied !== 0 && implied !== n) return undefined;
-  const entry = BY_AI.get(ai);
+  const entry = BY_CODE[n * 10_000 + value];
   if (entry) return entry;
   if (!permitUnknown) return undefined;
-  return implied === 0 ? vivify(n, '') : vivify(n, ai.slice(0, 2));
+  return implied === 0 ? vivify(n, '') : vivify(n, s.slice(start, start + 2));
 }
 
 /**

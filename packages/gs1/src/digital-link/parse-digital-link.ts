@@ -1,7 +1,7 @@
 import type { Gs1Error } from '../errors.ts';
 import type { Result } from '../result.ts';
 import type { ResolvedEntry } from '../dictionary/ai-entry-resolved.ts';
-import { lookupAi } from '../dictionary/ai-lookup.ts';
+import { lookupAi, lookupAiAt } from '../dictionary/ai-lookup.ts';
 import { MAX_AIS, type ParsedAi } from '../element-string/parsed-ai.ts';
 import { checkValueLength } from '../element-string/validate-value.ts';
 import { aiForConvenienceAlpha } from './convenience-alphas.ts';
@@ -36,15 +36,16 @@ const failAt = (code: string, position: number, ai?: string): Fail => ({
   error: ai === undefined ? { code, position } : { code, position, ai },
 });
 
-function resolvePathAi(segment: string, opts?: DigitalLinkParseOptions): ResolvedEntry | undefined {
-  if (opts?.permitConvenienceAlphas && segment.length >= 3 && segment.length <= 5) {
-    const c = segment.charCodeAt(0);
+/** The AI written in `uri` from `start` to `end` (a path segment), or its convenience alpha when permitted. */
+function resolvePathAi(uri: string, start: number, end: number, opts?: DigitalLinkParseOptions): ResolvedEntry | undefined {
+  if (opts?.permitConvenienceAlphas && end - start >= 3 && end - start <= 5) {
+    const c = uri.charCodeAt(start);
     if (c < 48 || c > 57) {
-      const ai = aiForConvenienceAlpha(segment);
+      const ai = aiForConvenienceAlpha(uri.slice(start, end));
       if (ai) return lookupAi(ai, false);
     }
   }
-  return lookupAi(segment, opts?.permitUnknownAis === true);
+  return lookupAiAt(uri, start, end, opts?.permitUnknownAis === true);
 }
 
 /**
@@ -57,7 +58,7 @@ function findKeyStart(uri: string, pathStart: number, pathEnd: number, opts?: Di
     r = uri.lastIndexOf('/', r - 1);
     if (r <= pathStart) return -1;
     const p = uri.lastIndexOf('/', r - 1);
-    const entry = resolvePathAi(uri.slice(p + 1, r), opts);
+    const entry = resolvePathAi(uri, p + 1, r, opts);
     if (!entry) return -1;
     if (isPrimaryKey(entry.ai)) return p;
     r = p;
@@ -75,10 +76,9 @@ function readPath(uri: string, keyStart: number, pathEnd: number, opts?: Digital
   let p = keyStart;
   while (p < pathEnd) {
     const slash = uri.indexOf('/', p + 1);
-    const segment = uri.slice(p + 1, slash);
-    const entry = resolvePathAi(segment, opts);
-    if (!entry) return failAt('GS1_AI_UNRECOGNISED', p + 1, segment);
-    const ai = entry.unknown ? segment : entry.ai;
+    const entry = resolvePathAi(uri, p + 1, slash, opts);
+    if (!entry) return failAt('GS1_AI_UNRECOGNISED', p + 1, uri.slice(p + 1, slash));
+    const ai = entry.unknown ? uri.slice(p + 1, slash) : entry.ai;
     let end = uri.indexOf('/', slash + 1);
     if (end < 0 || end > pathEnd) end = pathEnd;
     if (end === slash + 1) return failAt('GS1_AI_VALUE_PATH_ELEMENT_IS_EMPTY', slash + 1, ai);
@@ -94,8 +94,8 @@ function readPath(uri: string, keyStart: number, pathEnd: number, opts?: Digital
   return { ok: true, value: out };
 }
 
-function allDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
+function allDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
@@ -115,15 +115,16 @@ function readQuery(uri: string, from: number, to: number, read: DlRead, opts?: D
       p = r;
       continue;
     }
-    const name = uri.slice(p, eq);
     // Numeric-only parameter names are AIs (Digital Link URI Syntax §6.2); a numeric name that is no AI is an error.
-    if (!allDigits(name)) {
+    if (!allDigits(uri, p, eq)) {
+      const name = uri.slice(p, eq);
       const raw = uri.slice(eq + 1, r);
       read.otherParams.push({ name: uriUnescape(name, true) ?? name, value: uriUnescape(raw, true) ?? raw });
       p = r;
       continue;
     }
-    const entry = lookupAi(name, opts?.permitUnknownAis === true);
+    const entry = lookupAiAt(uri, p, eq, opts?.permitUnknownAis === true);
+    const name = entry && !entry.unknown ? entry.ai : uri.slice(p, eq);
     if (!entry) return { code: 'GS1_UNKNOWN_AI_IN_QUERY_PARAMS', position: p, ai: name };
     if (eq + 1 === r) return { code: 'GS1_AI_VALUE_QUERY_ELEMENT_IN_EMPTY', position: eq + 1, ai: name };
     const raw = uri.slice(eq + 1, r);

@@ -44,65 +44,89 @@ const N2 = 3;
 const N3 = 40;
 const N4 = 10;
 
+// Column state for the single-pass penalty: same-colour run, previous colour, the rule 3 bit window and where the
+// last finder-like core ended, per column.
+let colRun = new Int32Array(0);
+let colPrev = new Int32Array(0);
+let colWindow = new Int32Array(0);
+let colLast = new Int32Array(0);
+
 /**
- * Rules 1 and 3 over every row of `m`. Rule 3 keeps the last 11 modules in a bit window, with light modules
- * assumed beyond both ends: "0000 1011101" or "1011101 0000" is a finder-like pattern, counted once even when
- * light on both sides.
+ * The §7.8.3 penalty score of a whole symbol, in one row-major pass: rule 1 (runs of five or more), rule 2 (2×2
+ * blocks), rule 3 (1:1:3:1:1 finder-like patterns with four light modules on either side, counted once, light
+ * assumed beyond the edges: kept as an 11-bit window per row and per column) and rule 4 (dark proportion).
  */
-function rowsPenalty(m: Uint8Array, n: number): number {
+export function penalty(g: QrGrid): number {
+  const n = g.size;
+  const m = g.modules;
+  if (colRun.length !== n) {
+    colRun = new Int32Array(n);
+    colPrev = new Int32Array(n);
+    colWindow = new Int32Array(n);
+    colLast = new Int32Array(n);
+  }
+  colRun.fill(0);
+  colPrev.fill(-1);
+  colWindow.fill(0);
+  colLast.fill(-100);
   let score = 0;
-  for (let row = 0; row < n * n; row += n) {
+  let dark = 0;
+  for (let y = 0; y < n; y++) {
+    const base = y * n;
     let run = 0;
     let prev = -1;
     let window = 0;
-    let lastCore = -100;
+    let last = -100;
     for (let x = 0; x < n; x++) {
-      const bit = m[row + x] ?? 0;
-      if (bit === prev) {
+      const c = m[base + x] ?? 0;
+      dark += c;
+      if (c === prev) {
         run++;
       } else {
         if (run >= 5) score += N1 + run - 5;
         run = 1;
-        prev = bit;
+        prev = c;
       }
-      window = ((window << 1) | bit) & 0x7ff;
+      window = ((window << 1) | c) & 0x7ff;
       if ((window & 0x7f) === 0x5d && (window & 0x780) === 0) {
         score += N3;
-        lastCore = x;
-      } else if (window === 0x5d0 && lastCore !== x - 4) {
+        last = x;
+      } else if (window === 0x5d0 && last !== x - 4) {
         score += N3;
       }
+      if (c === colPrev[x]) {
+        colRun[x] = (colRun[x] ?? 0) + 1;
+      } else {
+        const r = colRun[x] ?? 0;
+        if (r >= 5) score += N1 + r - 5;
+        colRun[x] = 1;
+        colPrev[x] = c;
+      }
+      const w = (((colWindow[x] ?? 0) << 1) | c) & 0x7ff;
+      colWindow[x] = w;
+      if ((w & 0x7f) === 0x5d && (w & 0x780) === 0) {
+        score += N3;
+        colLast[x] = y;
+      } else if (w === 0x5d0 && colLast[x] !== y - 4) {
+        score += N3;
+      }
+      if (y > 0 && x > 0 && c === m[base + x - 1] && c === m[base - n + x] && c === m[base - n + x - 1]) score += N2;
     }
     if (run >= 5) score += N1 + run - 5;
-    // Light modules beyond the end of the line: "1011101 0000" ending there.
-    for (let x = n; x < n + 4; x++) {
+    for (let k = n; k < n + 4; k++) {
       window = (window << 1) & 0x7ff;
-      if (window === 0x5d0 && lastCore !== x - 4) score += N3;
+      if (window === 0x5d0 && last !== k - 4) score += N3;
     }
   }
-  return score;
-}
-
-let transposed = new Uint8Array(0);
-
-/** The §7.8.3 penalty score of a whole symbol. */
-export function penalty(g: QrGrid): number {
-  const n = g.size;
-  const m = g.modules;
-  if (transposed.length !== n * n) transposed = new Uint8Array(n * n);
-  const t = transposed;
-  let dark = 0;
-  let score = 0;
-  for (let y = 0; y < n; y++) {
-    const row = y * n;
-    for (let x = 0; x < n; x++) {
-      const c = m[row + x] ?? 0;
-      t[x * n + y] = c;
-      dark += c;
-      if (y < n - 1 && x < n - 1 && c === m[row + x + 1] && c === m[row + n + x] && c === m[row + n + x + 1]) score += N2;
+  for (let x = 0; x < n; x++) {
+    const r = colRun[x] ?? 0;
+    if (r >= 5) score += N1 + r - 5;
+    let w = colWindow[x] ?? 0;
+    for (let k = n; k < n + 4; k++) {
+      w = (w << 1) & 0x7ff;
+      if (w === 0x5d0 && colLast[x] !== k - 4) score += N3;
     }
   }
-  score += rowsPenalty(m, n) + rowsPenalty(t, n);
   const total = n * n;
   return score + Math.floor((Math.abs(dark * 2 - total) * 10) / total) * N4;
 }
