@@ -2,7 +2,7 @@
 // in either binding, and give each event its CBV 2.0 event hash ID, with the event's own errors, so that
 // the caller can apply GS1-Capture-Error-Behaviour (rollback: any error rejects all; proceed: per event).
 import type { EpcisIssue } from './errors/issue.ts';
-import { hashIgnoreFields } from './hash/ignore-fields.ts';
+import { hashIgnoreFields, type FieldName } from './hash/ignore-fields.ts';
 import { eventHashId, type Sha256 } from './hash/event-hash.ts';
 import { writeJsonEventWithContext } from './json/write-document.ts';
 import type { EpcisEvent, EpcisInput } from './model/types.ts';
@@ -36,21 +36,33 @@ export interface CaptureOptions extends ValidationOptions {
 
 /** Reads, validates and hashes a capture document (`format` from the request's content type). */
 export function prepareCapture(body: string | unknown, format: 'json' | 'xml', options: CaptureOptions = {}): CapturePlan {
-  const result = format === 'xml' ? validateEpcisXml(String(body), options) : validateEpcisJson(body, options);
+  // Each event is hashed right after its checks, while its identifiers are in the parse cache. A document
+  // that lists ignoreFields (rare) is hashed again once that list is known.
+  const hashes = new Map<number, string>();
+  const hash = (event: EpcisEvent, ignore: readonly FieldName[]): string =>
+    eventHashId(event, { ignore, ...(options.sha256 ? { sha256: options.sha256 } : {}) });
+  const visit = (event: EpcisEvent, index: number): void => {
+    hashes.set(index, hash(event, []));
+  };
+  const result = format === 'xml' ? validateEpcisXml(String(body), options, visit) : validateEpcisJson(body, options, visit);
   const doc = result.document;
   const events = doc && 'events' in doc ? doc.events : [];
   const ignore = doc ? hashIgnoreFields(doc) : [];
   const read = new Set(result.eventIndexes);
+  const byEvent = new Map<number, EpcisIssue[]>();
+  const documentErrors: EpcisIssue[] = [];
+  for (const e of result.errors) {
+    if (e.eventIndex !== undefined && read.has(e.eventIndex)) {
+      const list = byEvent.get(e.eventIndex);
+      if (list) list.push(e);
+      else byEvent.set(e.eventIndex, [e]);
+    } else documentErrors.push(e);
+  }
   const captured = events.map((event, j): CapturedEvent => {
     const index = result.eventIndexes[j]!;
-    return {
-      index,
-      event,
-      hashId: eventHashId(event, { ignore, ...(options.sha256 ? { sha256: options.sha256 } : {}) }),
-      errors: result.errors.filter((e) => e.eventIndex === index),
-    };
+    const hashId = ignore.length ? hash(event, ignore) : hashes.get(index) ?? hash(event, []);
+    return { index, event, hashId, errors: byEvent.get(index) ?? [] };
   });
-  const documentErrors = result.errors.filter((e) => e.eventIndex === undefined || !read.has(e.eventIndex));
   return { ok: result.ok, ...(doc ? { document: doc } : {}), events: captured, documentErrors, warnings: result.warnings };
 }
 

@@ -49,11 +49,14 @@ export function describeValue(value: unknown): string {
 
 /** RFC 6901 §4: escape one reference token. */
 export function pointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token === 'number') return String(token);
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
 export function joinPointer(base: string, ...tokens: (string | number)[]): string {
-  return base + tokens.map((t) => '/' + pointerToken(t)).join('');
+  let out = base;
+  for (const t of tokens) out += '/' + pointerToken(t);
+  return out;
 }
 
 /** The event index named by a pointer into a document or query document, if any. */

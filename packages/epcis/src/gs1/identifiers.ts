@@ -16,14 +16,46 @@ export function identifierForm(uri: string): IdentifierForm {
 
 const DL_OPTIONS = { permitZeroSuppressedGtin: true, permitConvenienceAlphas: true } as const;
 
+/**
+ * What is known about one identifier string, computed once: validation, the hash and MATCH_ all need the
+ * same parse, and documents repeat locations and parties in every event. Bounded, insertion-ordered.
+ */
+interface Known {
+  parsed?: { ok: true; value: EpcIdentity | DigitalLink } | { ok: false; error: { code: string } };
+  strict?: string | null;
+  loose?: string | null;
+}
+
+const KNOWN = new Map<string, Known>();
+const KNOWN_LIMIT = 4096;
+
+/** Least-recently-used: a hit moves the entry to the end, the oldest is dropped when full. */
+function known(uri: string): Known {
+  let k = KNOWN.get(uri);
+  if (k) {
+    KNOWN.delete(uri);
+  } else {
+    if (KNOWN.size >= KNOWN_LIMIT) KNOWN.delete(KNOWN.keys().next().value!);
+    k = {};
+  }
+  KNOWN.set(uri, k);
+  return k;
+}
+
+function parsed(uri: string, form: 'epc-uri' | 'digital-link'): NonNullable<Known['parsed']> {
+  const k = known(uri);
+  k.parsed ??= form === 'epc-uri' ? parseEpcUri(uri) : parseDigitalLink(uri, DL_OPTIONS);
+  return k.parsed;
+}
+
 export function readEpcUri(uri: string): EpcIdentity | undefined {
-  const r = parseEpcUri(uri);
-  return r.ok ? r.value : undefined;
+  const r = parsed(uri, 'epc-uri');
+  return r.ok ? (r.value as EpcIdentity) : undefined;
 }
 
 export function readDigitalLink(uri: string): DigitalLink | undefined {
-  const r = parseDigitalLink(uri, DL_OPTIONS);
-  return r.ok ? r.value : undefined;
+  const r = parsed(uri, 'digital-link');
+  return r.ok ? (r.value as DigitalLink) : undefined;
 }
 
 export interface IdentifierProblem {
@@ -35,7 +67,7 @@ export interface IdentifierProblem {
 export function checkIdentifier(uri: string): IdentifierProblem | undefined {
   const form = identifierForm(uri);
   if (form === 'other') return undefined;
-  const r = form === 'epc-uri' ? parseEpcUri(uri) : parseDigitalLink(uri, DL_OPTIONS);
+  const r = parsed(uri, form);
   if (r.ok) return undefined;
   const gs1Code = r.error.code;
   return { code: /CHECK_DIGIT/.test(gs1Code) ? 'EPCIS_BAD_CHECK_DIGIT' : 'EPCIS_INVALID_GS1_KEY', gs1Code };
@@ -114,6 +146,17 @@ function rawPathValues(dl: DigitalLink): string[] {
  */
 export function constrainedDigitalLink(uri: string, strict = true): string | undefined {
   const form = identifierForm(uri);
+  if (form === 'other') return undefined;
+  const k = known(uri);
+  const cached = strict ? k.strict : k.loose;
+  if (cached !== undefined) return cached ?? undefined;
+  const result = buildConstrained(uri, form, strict);
+  if (strict) k.strict = result ?? null;
+  else k.loose = result ?? null;
+  return result;
+}
+
+function buildConstrained(uri: string, form: IdentifierForm, strict: boolean): string | undefined {
   if (form === 'epc-uri') {
     const epc = readEpcUri(uri);
     return epc?.elements ? build(epc.elements, false) : undefined;

@@ -59,7 +59,10 @@ export function canonicalHashValue(text: string): string {
   return constrainedDigitalLink(t) ?? t;
 }
 
-const sorted = (values: string[]): string[] => values.sort(compareCodePoints);
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Rule 10/11 order. Without surrogate pairs, the default (UTF-16) sort already is code point order. */
+const sorted = (values: string[]): string[] => (values.some((v) => SURROGATE.test(v)) ? values.sort(compareCodePoints) : values.sort());
 
 function genericString(items: readonly HashItem[]): string {
   const values: string[] = [];
@@ -98,19 +101,31 @@ function childString(child: HashNode, order: Order | null): string {
 }
 
 /** Consumes, in `order`, the children of a node; consumed children are removed from `list`. */
+/** Names an order consumes (a node of such a name with no children left after processing is removed). */
+const ORDER_NAMES = new WeakMap<Order, ReadonlySet<string>>();
+const namesOf = (order: Order): ReadonlySet<string> => {
+  let names = ORDER_NAMES.get(order);
+  if (!names) ORDER_NAMES.set(order, (names = new Set(order.map(([name]) => name))));
+  return names;
+};
+
+/** Consumes, in `order`, the children of a node; consumed children are removed from `list`. */
 function inOrder(list: HashItem[], order: Order): string {
   let pre = '';
   const extensions = gatherUserExtensions(list);
   for (const [name, sub] of order) {
-    const children = list.filter((x): x is HashNode => !isPair(x) && x.name === name);
-    const values: string[] = [];
-    for (const child of children) {
-      const s = childString(child, sub);
-      if (s) values.push(s);
-      if (child.children.length === 0) list.splice(list.indexOf(child), 1);
+    let values: string[] | undefined;
+    for (const x of list) {
+      if (isPair(x) || x.name !== name) continue;
+      const s = childString(x, sub);
+      if (s) (values ??= []).push(s);
     }
-    pre += sorted(values).join('');
+    if (values) pre += (values.length > 1 ? sorted(values) : values).join('');
   }
+  const names = namesOf(order);
+  let w = 0;
+  for (const x of list) if (isPair(x) || !names.has(x.name) || x.children.length > 0) list[w++] = x;
+  list.length = w;
   if (extensions.length) pre += genericString(extensions);
   return pre;
 }

@@ -63,7 +63,11 @@ export function literalText(value: string | number | boolean | null): string {
 }
 
 /** Rule 10: case-sensitive order of code points (UTF-8 byte order), as Python sorts str. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 export function compareCodePoints(a: string, b: string): number {
+  // Without surrogate pairs, UTF-16 code unit order is code point order: use the native comparison.
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);

@@ -32,6 +32,11 @@ const REPORT_STRING_KEYS = ['deviceID', 'deviceMetadata', 'rawData', 'dataProces
   'microorganism', 'chemicalSubstance', 'coordinateReferenceSystem', 'stringValue', 'hexBinaryValue', 'uriValue', 'uom'];
 const REPORT_NUMBER_KEYS = ['value', 'minValue', 'maxValue', 'meanValue', 'sDev', 'percRank', 'percValue'];
 const REPORT_VOCAB: Record<string, VocabularyKind> = { type: 'measurementType', exception: 'sensorAlertType', component: 'component' };
+const REPORT_KEYS = new Set([...Object.keys(REPORT_VOCAB), ...REPORT_STRING_KEYS, ...REPORT_NUMBER_KEYS, 'booleanValue']);
+const METADATA_KEY_SET = new Set(METADATA_KEYS);
+const SENSOR_ELEMENT_KEYS = new Set(['sensorMetadata', 'sensorReport']);
+const PLACE_KEYS = new Set(['id']);
+const ERROR_DECLARATION_KEYS = new Set(['declarationTime', 'reason', 'correctiveEventIDs']);
 
 class EventReader {
   constructor(private readonly ctx: ReadContext) {}
@@ -88,7 +93,7 @@ class EventReader {
 
   place(v: unknown, pointer: string): Place | undefined {
     if (!isObj(v) || typeof v.id !== 'string') return undefined;
-    const extensions = readExtensions(v, new Set(['id']), this.ctx, pointer);
+    const extensions = readExtensions(v, PLACE_KEYS, this.ctx, pointer);
     return extensions.length ? { id: v.id, extensions } : { id: v.id };
   }
 
@@ -121,7 +126,7 @@ class EventReader {
     if (reason !== undefined) out.reason = reason;
     const ids = this.strings(v.correctiveEventIDs, joinPointer(pointer, 'correctiveEventIDs'));
     if (ids) out.correctiveEventIDs = ids;
-    const ext = readExtensions(v, new Set(['declarationTime', 'reason', 'correctiveEventIDs']), this.ctx, pointer);
+    const ext = readExtensions(v, ERROR_DECLARATION_KEYS, this.ctx, pointer);
     if (ext.length) out.extensions = ext;
     return out as unknown as ErrorDeclaration;
   }
@@ -137,7 +142,7 @@ class EventReader {
         const mp = joinPointer(p, 'sensorMetadata');
         const md: Mutable = {};
         for (const key of METADATA_KEYS) this.str(se.sensorMetadata, key, mp, md);
-        const ext = readExtensions(se.sensorMetadata, new Set(METADATA_KEYS), this.ctx, mp);
+        const ext = readExtensions(se.sensorMetadata, METADATA_KEY_SET, this.ctx, mp);
         if (ext.length) md.extensions = ext;
         el.sensorMetadata = md as SensorMetadata;
       }
@@ -153,13 +158,12 @@ class EventReader {
         for (const key of REPORT_STRING_KEYS) this.str(r, key, rp, rep);
         for (const key of REPORT_NUMBER_KEYS) this.num(r, key, rp, rep);
         if (typeof r.booleanValue === 'boolean') rep.booleanValue = r.booleanValue;
-        const known = new Set([...Object.keys(REPORT_VOCAB), ...REPORT_STRING_KEYS, ...REPORT_NUMBER_KEYS, 'booleanValue']);
-        const ext = readExtensions(r, known, this.ctx, rp);
+        const ext = readExtensions(r, REPORT_KEYS, this.ctx, rp);
         if (ext.length) rep.extensions = ext;
         reports.push(rep as SensorReport);
       });
       el.sensorReport = reports;
-      const ext = readExtensions(se, new Set(['sensorMetadata', 'sensorReport']), this.ctx, p);
+      const ext = readExtensions(se, SENSOR_ELEMENT_KEYS, this.ctx, p);
       if (ext.length) el.extensions = ext;
       out.push(el as unknown as SensorElement);
     });

@@ -28,69 +28,71 @@ interface Found {
   readonly warning?: boolean;
 }
 
-/**
- * A CBV URN (urn:epcglobal:cbv:bizstep:…) must name a CBV 2.0 term. A Web URI under https://ref.gs1.org/cbv/
- * that names none is only warned about: GS1's own examples use such values (e.g. `Bizstep-sensor_reporting`).
- */
-function vocabulary(kind: VocabularyKind, field: string, value: string | undefined, pointer: string, out: Found[]): void {
-  if (value === undefined) return;
-  const n = normaliseVocabularyValue(kind, value);
-  if (n.unknownStandardTerm) out.push({ code: 'EPCIS_CBV_UNKNOWN_VALUE', pointer, params: { value, field }, warning: n.form !== 'urn' });
-}
+type Tokens = readonly (string | number)[];
 
-function identifier(value: string | undefined, pointer: string, out: Found[], warning: boolean): void {
-  if (value === undefined) return;
-  const problem = checkIdentifier(value);
-  if (problem) out.push({ code: problem.code, pointer, params: { value, gs1Code: problem.gs1Code }, warning });
+/** Collects findings; a pointer is only built for a value that is at fault. */
+class Findings {
+  readonly out: Found[] = [];
+  constructor(private readonly base: string, private readonly options: SemanticOptions) {}
+
+  add(code: EpcisIssueCode, tokens: Tokens, params: Record<string, string | number>, warning = false): void {
+    this.out.push({ code, pointer: joinPointer(this.base, ...tokens), params, warning });
+  }
+
+  /**
+   * A CBV URN (urn:epcglobal:cbv:bizstep:…) must name a CBV 2.0 term. A Web URI under
+   * https://ref.gs1.org/cbv/ that names none is only warned about: GS1's own examples use such values.
+   */
+  vocabulary(kind: VocabularyKind, field: string, value: string | undefined, ...tokens: Tokens): void {
+    if (value === undefined || isStandardTerm(kind, value)) return;
+    const n = normaliseVocabularyValue(kind, value);
+    if (n.unknownStandardTerm) this.add('EPCIS_CBV_UNKNOWN_VALUE', tokens, { value, field }, n.form !== 'urn');
+  }
+
+  identifier(value: string | undefined, ...tokens: Tokens): void {
+    if (value === undefined) return;
+    const problem = checkIdentifier(value);
+    if (problem) this.add(problem.code, tokens, { value, gs1Code: problem.gs1Code }, this.options.gs1Keys === 'warning');
+  }
 }
 
 function findings(event: EpcisEvent, base: string, options: SemanticOptions): Found[] {
-  const out: Found[] = [];
-  const keyWarnings = options.gs1Keys === 'warning';
-  const id = (value: string | undefined, pointer: string): void => identifier(value, pointer, out, keyWarnings);
+  const f = new Findings(base, options);
   const e = event as EpcisEvent & Record<string, unknown>;
-  const eventTime = parseTimestamp(event.eventTime);
-  if (options.now !== undefined && eventTime !== undefined && eventTime > options.now + (options.futureSkewMs ?? DEFAULT_FUTURE_SKEW_MS)) {
-    out.push({ code: 'EPCIS_EVENT_TIME_IN_FUTURE', pointer: joinPointer(base, 'eventTime'), params: {
-      value: event.eventTime, skewSeconds: Math.round((options.futureSkewMs ?? DEFAULT_FUTURE_SKEW_MS) / 1000),
-    } });
+  const skew = options.futureSkewMs ?? DEFAULT_FUTURE_SKEW_MS;
+  const eventTime = options.now === undefined ? undefined : parseTimestamp(event.eventTime);
+  if (options.now !== undefined && eventTime !== undefined && eventTime > options.now + skew) {
+    f.add('EPCIS_EVENT_TIME_IN_FUTURE', ['eventTime'], { value: event.eventTime, skewSeconds: Math.round(skew / 1000) });
   }
   const offset = parseTimeZoneOffset(event.eventTimeZoneOffset);
-  if (offset !== undefined && Math.abs(offset) > 14 * 60) {
-    out.push({ code: 'EPCIS_TIME_ZONE_OFFSET_RANGE', pointer: joinPointer(base, 'eventTimeZoneOffset'), params: { value: event.eventTimeZoneOffset } });
-  }
-  if (e.ilmd !== undefined && e.action !== undefined && e.action !== 'ADD') {
-    out.push({ code: 'EPCIS_ILMD_WITHOUT_ADD', pointer: joinPointer(base, 'ilmd'), params: { action: String(e.action) } });
-  }
+  if (offset !== undefined && Math.abs(offset) > 14 * 60) f.add('EPCIS_TIME_ZONE_OFFSET_RANGE', ['eventTimeZoneOffset'], { value: event.eventTimeZoneOffset });
+  if (e.ilmd !== undefined && e.action !== undefined && e.action !== 'ADD') f.add('EPCIS_ILMD_WITHOUT_ADD', ['ilmd'], { action: String(e.action) });
   const shape = eventTypeOf(event);
-  for (const field of shape.epcLists) {
-    (e[field] as readonly string[] | undefined)?.forEach((value, i) => id(value, joinPointer(base, field, i)));
-  }
+  for (const field of shape.epcLists) (e[field] as readonly string[] | undefined)?.forEach((value, i) => f.identifier(value, field, i));
   for (const field of shape.quantityLists) {
-    (e[field] as readonly QuantityElement[] | undefined)?.forEach((q, i) => id(q.epcClass, joinPointer(base, field, i, 'epcClass')));
+    (e[field] as readonly QuantityElement[] | undefined)?.forEach((q, i) => f.identifier(q.epcClass, field, i, 'epcClass'));
   }
-  id(e.parentID as string | undefined, joinPointer(base, 'parentID'));
-  id(event.readPoint?.id, joinPointer(base, 'readPoint', 'id'));
-  id(event.bizLocation?.id, joinPointer(base, 'bizLocation', 'id'));
-  event.sourceList?.forEach((s, i) => id(s.source, joinPointer(base, 'sourceList', i, 'source')));
-  event.destinationList?.forEach((d, i) => id(d.destination, joinPointer(base, 'destinationList', i, 'destination')));
-  vocabulary('bizStep', 'bizStep', event.bizStep, joinPointer(base, 'bizStep'), out);
-  vocabulary('disposition', 'disposition', event.disposition, joinPointer(base, 'disposition'), out);
+  f.identifier(e.parentID as string | undefined, 'parentID');
+  f.identifier(event.readPoint?.id, 'readPoint', 'id');
+  f.identifier(event.bizLocation?.id, 'bizLocation', 'id');
+  event.sourceList?.forEach((s, i) => f.identifier(s.source, 'sourceList', i, 'source'));
+  event.destinationList?.forEach((d, i) => f.identifier(d.destination, 'destinationList', i, 'destination'));
+  f.vocabulary('bizStep', 'bizStep', event.bizStep, 'bizStep');
+  f.vocabulary('disposition', 'disposition', event.disposition, 'disposition');
   for (const key of ['set', 'unset'] as const) {
-    event.persistentDisposition?.[key]?.forEach((d, i) => vocabulary('disposition', 'persistentDisposition', d, joinPointer(base, 'persistentDisposition', key, i), out));
+    event.persistentDisposition?.[key]?.forEach((d, i) => f.vocabulary('disposition', 'persistentDisposition', d, 'persistentDisposition', key, i));
   }
-  event.bizTransactionList?.forEach((b, i) => vocabulary('bizTransactionType', 'bizTransaction type', b.type, joinPointer(base, 'bizTransactionList', i, 'type'), out));
-  event.sourceList?.forEach((s, i) => vocabulary('sourceDestType', 'source type', s.type, joinPointer(base, 'sourceList', i, 'type'), out));
-  event.destinationList?.forEach((d, i) => vocabulary('sourceDestType', 'destination type', d.type, joinPointer(base, 'destinationList', i, 'type'), out));
-  vocabulary('errorReason', 'errorDeclaration reason', event.errorDeclaration?.reason, joinPointer(base, 'errorDeclaration', 'reason'), out);
+  event.bizTransactionList?.forEach((b, i) => f.vocabulary('bizTransactionType', 'bizTransaction type', b.type, 'bizTransactionList', i, 'type'));
+  event.sourceList?.forEach((s, i) => f.vocabulary('sourceDestType', 'source type', s.type, 'sourceList', i, 'type'));
+  event.destinationList?.forEach((d, i) => f.vocabulary('sourceDestType', 'destination type', d.type, 'destinationList', i, 'type'));
+  f.vocabulary('errorReason', 'errorDeclaration reason', event.errorDeclaration?.reason, 'errorDeclaration', 'reason');
   event.sensorElementList?.forEach((se, i) => se.sensorReport.forEach((r, j) => {
-    const p = joinPointer(base, 'sensorElementList', i, 'sensorReport', j);
-    vocabulary('component', 'component', r.component, joinPointer(p, 'component'), out);
+    f.vocabulary('component', 'component', r.component, 'sensorElementList', i, 'sensorReport', j, 'component');
     if (r.type !== undefined && /^[A-Za-z][A-Za-z0-9_]*$/.test(r.type) && !isStandardTerm('measurementType', r.type)) {
-      out.push({ code: 'EPCIS_SENSOR_TYPE_UNLISTED', pointer: joinPointer(p, 'type'), params: { value: r.type }, warning: true });
+      f.add('EPCIS_SENSOR_TYPE_UNLISTED', ['sensorElementList', i, 'sensorReport', j, 'type'], { value: r.type }, true);
     }
   }));
-  return out;
+  return f.out;
 }
 
 export interface SemanticResult {

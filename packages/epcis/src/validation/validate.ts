@@ -66,8 +66,11 @@ function finish<D>(document: D | undefined, eventIndexes: readonly number[], err
   return { ok: e.length === 0, ...(document === undefined ? {} : { document }), eventIndexes, errors: e, warnings: merge(warnings) };
 }
 
+/** Called for each event right after its checks (capture hashes there, while its identifiers are warm). */
+export type EventVisitor = (event: EpcisEvent, index: number) => void;
+
 /** Validates EPCIS 2.0 JSON-LD (text or parsed): document, query document or bare event. */
-export function validateEpcisJson(input: string | unknown, options: ValidationOptions = {}): ValidationResult<JsonReadable> {
+export function validateEpcisJson(input: string | unknown, options: ValidationOptions = {}, visit?: EventVisitor): ValidationResult<JsonReadable> {
   const parsed = parseJsonText(input, options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH);
   if (parsed.error) return finish<JsonReadable>(undefined, [], [parsed.error], []);
   const errors = [...validateAgainstEpcisSchema(parsed.value, options.sensorTypes)];
@@ -84,6 +87,7 @@ export function validateEpcisJson(input: string | unknown, options: ValidationOp
       const r = checkEventSemantics(event, index, base === '' ? '' : `${base}/${index}`, semantic);
       errors.push(...r.errors);
       warnings.push(...r.warnings);
+      visit?.(event, index);
     });
   }
   return finish(doc, indexes, errors, warnings);
@@ -102,7 +106,7 @@ function relocate(found: EpcisIssue, root: XmlElement, base: string, elements: r
 }
 
 /** Validates EPCIS XML (1.x or 2.0, lenient as documented in read-xml-event.ts). */
-export function validateEpcisXml(text: string, options: ValidationOptions = {}): ValidationResult<EpcisInput> {
+export function validateEpcisXml(text: string, options: ValidationOptions = {}, visit?: EventVisitor): ValidationResult<EpcisInput> {
   const read = readEpcisXml(text, options);
   const errors = [...read.errors];
   const warnings = [...read.warnings];
@@ -123,6 +127,7 @@ export function validateEpcisXml(text: string, options: ValidationOptions = {}):
       const r = checkEventSemantics(event, read.eventIndexes[j], eventBase, semantic, (pointer) => locateInEvent(element, tokensUnder(pointer, eventBase) ?? []));
       errors.push(...r.errors);
       warnings.push(...r.warnings);
+      visit?.(event, read.eventIndexes[j]!);
     });
   } else if (doc.kind === 'QueryRequest') {
     const parsed = parseQueryParameters(doc.params);

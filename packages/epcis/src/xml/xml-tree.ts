@@ -35,6 +35,9 @@ export interface XmlParseOptions {
 
 class Abort extends Error {}
 
+const NONE: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_ATTRIBUTES: XmlAttribute[] = Object.freeze([]) as unknown as XmlAttribute[];
+
 /** Parses XML text into its root element, or one issue saying why not. */
 export function parseXmlTree(text: string, options: XmlParseOptions = {}): { root?: XmlElement; error?: EpcisIssue } {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_XML_DEPTH;
@@ -55,12 +58,17 @@ export function parseXmlTree(text: string, options: XmlParseOptions = {}): { roo
   parser.on('opentag', (tag) => {
     const t = tag as SaxesTagNS;
     if (stack.length >= maxDepth) fail(issue('EPCIS_XML_TOO_DEEP', { position: position(), params: { max: maxDepth } }));
-    const declarations: Record<string, string> = {};
-    const attributes: XmlAttribute[] = [];
-    for (const a of Object.values(t.attributes) as SaxesAttributeNS[]) {
-      if (a.prefix === 'xmlns') declarations[a.local] = a.value;
-      else if (a.name === 'xmlns') declarations[''] = a.value;
-      else attributes.push({ ns: a.uri, local: a.local, prefix: a.prefix, value: a.value });
+    let declarations: Record<string, string> = NONE;
+    let attributes: XmlAttribute[] = NO_ATTRIBUTES;
+    for (const name in t.attributes) {
+      const a = t.attributes[name] as SaxesAttributeNS;
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') {
+        if (declarations === NONE) declarations = {};
+        declarations[a.prefix === 'xmlns' ? a.local : ''] = a.value;
+      } else {
+        if (attributes === NO_ATTRIBUTES) attributes = [];
+        attributes.push({ ns: a.uri, local: a.local, prefix: a.prefix, value: a.value });
+      }
     }
     const parent = stack[stack.length - 1];
     const el: XmlElement = {
@@ -76,7 +84,8 @@ export function parseXmlTree(text: string, options: XmlParseOptions = {}): { roo
   });
   const onText = (t: string): void => {
     const top = stack[stack.length - 1];
-    if (top) top.text += t;
+    // Whitespace between child elements is formatting, not content (EPCIS elements have no mixed content).
+    if (top && (top.children.length === 0 || /\S/.test(t))) top.text += t;
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
