@@ -1,6 +1,7 @@
 // Configuration comes only from environment variables, is validated once at start, and every variable is
 // listed in VARIABLES (which also generates the README table), so nothing is configured in two places.
 import path from 'node:path';
+import { nobleCrypto, parseVerifierKey, SIGNATURE_TYPE_COSIGNATURE } from '@txng/tlog';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -28,6 +29,24 @@ export interface Config {
   readonly rateLimitAuthPerMinute: number;
   readonly rateLimitPublicPerMinute: number;
   readonly runWorkers: boolean;
+  /** The transparency ledger's signing key (signed-note `PRIVATE+KEY+…`), or the file holding it. */
+  readonly ledgerKey: string | undefined;
+  readonly ledgerKeyFile: string | undefined;
+  /** Where ledger tiles and entry bundles are kept: the database, or a folder laid out as tlog-tiles. */
+  readonly ledgerStorage: { readonly kind: 'database' } | { readonly kind: 'folder'; readonly dir: string };
+  /** Witnesses the ledger asks to cosign each checkpoint (c2sp.org/tlog-witness). */
+  readonly witnesses: readonly WitnessConfig[];
+  /** Cosignatures that make a checkpoint witnessed (k of n); undefined = all configured witnesses. */
+  readonly witnessQuorum: number | undefined;
+}
+
+export interface WitnessConfig {
+  /** Display name, e.g. "Sở Nông nghiệp và Môi trường". */
+  readonly name: string;
+  /** Cosignature verifier key (type 0x04), `<key name>+<hex key ID>+<base64>`. */
+  readonly vkey: string;
+  /** Submission prefix: add-checkpoint is POSTed to `<url>/add-checkpoint`. */
+  readonly url: string;
 }
 
 interface Variable {
@@ -57,6 +76,11 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'TXNG_RATE_LIMIT_AUTH', description: 'Requests per minute per client address on sign-in, registration and password routes.', default: '`20`' },
   { name: 'TXNG_RATE_LIMIT_PUBLIC', description: 'Requests per minute per client address on public pages and the resolver.', default: '`600`' },
   { name: 'TXNG_WORKERS', description: '`false` stops this process from running background workers (outbox, jobs), for web-only replicas.', default: '`true`' },
+  { name: 'TXNG_LEDGER_KEY', description: 'The transparency ledger\'s Ed25519 signing key in signed-note form `PRIVATE+KEY+<origin>+<key ID>+<base64>` (the key name is the checkpoint origin, e.g. `truyxuat.sonla.gov.vn/ledger`). Required in production, or TXNG_LEDGER_KEY_FILE.', default: 'generated into TXNG_DATA_DIR/ledger outside production' },
+  { name: 'TXNG_LEDGER_KEY_FILE', description: 'A file holding TXNG_LEDGER_KEY (readable by the server only).', default: 'unset' },
+  { name: 'TXNG_LEDGER_STORAGE', description: 'Where ledger tiles and entry bundles are stored: `database`, or `file:<folder>` (a tlog-tiles folder any static web server can publish). S3-compatible storage is not implemented yet.', default: '`database`' },
+  { name: 'TXNG_WITNESSES', description: 'JSON list of tlog-witness cosigners, `[{"name": "Sở Nông nghiệp và Môi trường", "vkey": "<name>+<id>+<base64>", "url": "https://…"}]`; each new checkpoint is sent to `<url>/add-checkpoint`.', default: 'none (demo mode starts two local witnesses)' },
+  { name: 'TXNG_WITNESS_QUORUM', description: 'How many witness cosignatures make a checkpoint published (k of n).', default: 'all configured witnesses' },
 ];
 
 export class ConfigError extends Error {
@@ -149,11 +173,61 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimitAuthPerMinute: int('TXNG_RATE_LIMIT_AUTH', 20, 1, 100_000),
     rateLimitPublicPerMinute: int('TXNG_RATE_LIMIT_PUBLIC', 600, 1, 10_000_000),
     runWorkers: bool('TXNG_WORKERS', true),
+    ledgerKey: str('TXNG_LEDGER_KEY'),
+    ledgerKeyFile: str('TXNG_LEDGER_KEY_FILE') === undefined ? undefined : path.resolve(cwd, str('TXNG_LEDGER_KEY_FILE')!),
+    ledgerStorage: ledgerStorage(str('TXNG_LEDGER_STORAGE'), cwd, problems),
+    witnesses: witnessList(str('TXNG_WITNESSES'), problems),
+    witnessQuorum: str('TXNG_WITNESS_QUORUM') === undefined ? undefined : int('TXNG_WITNESS_QUORUM', 0, 0, 100),
   };
+  if (config.ledgerKey && config.ledgerKeyFile) problems.push('set TXNG_LEDGER_KEY or TXNG_LEDGER_KEY_FILE, not both');
+  if ((config.witnessQuorum ?? 0) > config.witnesses.length) {
+    problems.push(`TXNG_WITNESS_QUORUM (${config.witnessQuorum}) is more than the ${config.witnesses.length} configured witnesses`);
+  }
   if (config.databaseReadUrl && !config.databaseUrl) problems.push('DATABASE_READ_URL needs DATABASE_URL');
   if (production && config.insecureCookies) problems.push('TXNG_INSECURE_COOKIES=true is refused when NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function ledgerStorage(value: string | undefined, cwd: string, problems: string[]): Config['ledgerStorage'] {
+  if (value === undefined || value === 'database') return { kind: 'database' };
+  if (value.startsWith('file:') && value.length > 'file:'.length) return { kind: 'folder', dir: path.resolve(cwd, value.slice('file:'.length)) };
+  if (value.startsWith('s3:')) problems.push('TXNG_LEDGER_STORAGE: S3-compatible storage is not implemented yet; use `database` or `file:<folder>`');
+  else problems.push(`TXNG_LEDGER_STORAGE must be \`database\` or \`file:<folder>\`, got "${value}"`);
+  return { kind: 'database' };
+}
+
+function witnessList(value: string | undefined, problems: string[]): WitnessConfig[] {
+  if (value === undefined) return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(value);
+  } catch {
+    problems.push('TXNG_WITNESSES is not valid JSON');
+    return [];
+  }
+  if (!Array.isArray(list)) {
+    problems.push('TXNG_WITNESSES must be a JSON list of {name, vkey, url}');
+    return [];
+  }
+  const out: WitnessConfig[] = [];
+  for (const [i, w] of list.entries()) {
+    const { name, vkey, url } = (w ?? {}) as Record<string, unknown>;
+    const key = typeof vkey === 'string' ? parseVerifierKey(nobleCrypto, vkey) : undefined;
+    let urlOk = false;
+    try {
+      urlOk = typeof url === 'string' && ['http:', 'https:'].includes(new URL(url).protocol);
+    } catch {
+      urlOk = false;
+    }
+    if (typeof name !== 'string' || name.trim() === '' || !urlOk || !key?.ok || key.value.type !== SIGNATURE_TYPE_COSIGNATURE) {
+      problems.push(`TXNG_WITNESSES[${i}] needs a name, a cosignature verifier key (type 0x04) and an http(s) url`);
+      continue;
+    }
+    if (out.some((o) => o.vkey === vkey)) problems.push(`TXNG_WITNESSES[${i}] repeats a witness key`);
+    else out.push({ name: name.trim(), vkey: vkey as string, url: (url as string).replace(/\/+$/, '') });
+  }
+  return out;
 }
 
 /** The README's configuration table, generated from VARIABLES (a test keeps the README in step). */
