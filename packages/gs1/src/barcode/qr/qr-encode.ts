@@ -39,17 +39,21 @@ function template(version: number): QrGrid {
 }
 
 /** Character count indicator length in byte mode: 8 bits up to version 9, 16 bits after (Table 3). */
-const countBits = (version: number) => (version <= 9 ? 8 : 16);
+function countBits(version: number): number {
+  return version <= 9 ? 8 : 16;
+}
+
+/** Write `length` bits of `value` at bit offset `bit` of `out`; returns the next offset. */
+function putBits(out: Uint8Array, bit: number, value: number, length: number): number {
+  for (let i = length - 1; i >= 0; i--, bit++) if ((value >> i) & 1) out[bit >> 3] = (out[bit >> 3] ?? 0) | (0x80 >> (bit & 7));
+  return bit;
+}
 
 function dataCodewords(bytes: Uint8Array, version: number, capacity: number): Uint8Array {
   const out = new Uint8Array(capacity);
-  let bit = 0;
-  const put = (value: number, length: number) => {
-    for (let i = length - 1; i >= 0; i--, bit++) if ((value >> i) & 1) out[bit >> 3] = (out[bit >> 3] ?? 0) | (0x80 >> (bit & 7));
-  };
-  put(0b0100, 4);
-  put(bytes.length, countBits(version));
-  for (const b of bytes) put(b, 8);
+  let bit = putBits(out, 0, 0b0100, 4);
+  bit = putBits(out, bit, bytes.length, countBits(version));
+  for (const b of bytes) bit = putBits(out, bit, b, 8);
   bit = Math.min(bit + 4, capacity * 8); // Terminator, as far as it fits.
   for (let i = Math.ceil(bit / 8), pad = 0xec; i < capacity; i++, pad ^= 0xec ^ 0x11) out[i] = pad;
   return out;
@@ -73,19 +77,23 @@ function interleave(data: Uint8Array, version: number, level: QrEcLevel): Uint8A
   return out;
 }
 
+function fitsIn(length: number, version: number, level: QrEcLevel): boolean {
+  return 4 + countBits(version) + length * 8 <= ecLayout(version, level).dataCodewords * 8;
+}
+
 /** Encode text (UTF-8 bytes) as a QR Code symbol; undefined when it does not fit in version 40 (or the forced one). */
 export function encodeQr(text: string, options?: QrOptions): QrSymbol | undefined {
   const bytes = encoder.encode(text);
-  const fits = (v: number, l: QrEcLevel) => 4 + countBits(v) + bytes.length * 8 <= ecLayout(v, l).dataCodewords * 8;
   let level = options?.level ?? 'M';
   let version = options?.version ?? 1;
-  if (options?.version === undefined) while (version <= 40 && !fits(version, level)) version++;
-  if (version < 1 || version > 40 || !fits(version, level)) return undefined;
+  if (options?.version === undefined) while (version <= 40 && !fitsIn(bytes.length, version, level)) version++;
+  if (version < 1 || version > 40 || !fitsIn(bytes.length, version, level)) return undefined;
   // A higher level that fits the same symbol costs nothing and reads better (as BWIPP does).
-  for (const higher of LEVELS.slice(LEVELS.indexOf(level) + 1)) if (fits(version, higher)) level = higher;
+  for (const higher of LEVELS.slice(LEVELS.indexOf(level) + 1)) if (fitsIn(bytes.length, version, higher)) level = higher;
   const codewords = interleave(dataCodewords(bytes, version, ecLayout(version, level).dataCodewords), version, level);
   const base = template(version);
-  const placed: QrGrid = { size: base.size, modules: base.modules.slice(), fn: base.fn.slice() };
+  // The function-module map is shared: placing codewords and format bits leaves it unchanged.
+  const placed: QrGrid = { size: base.size, modules: base.modules.slice(), fn: base.fn };
   placeCodewords(placed, codewords);
   let best: QrGrid | undefined;
   let bestMask = 0;

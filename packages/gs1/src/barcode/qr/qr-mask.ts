@@ -31,12 +31,31 @@ function masksFor(size: number): Uint8Array[] {
   return masks;
 }
 
+/** Per function-pattern layout, the data modules each mask inverts. */
+const FLIPS = new WeakMap<Uint8Array, Int32Array[]>();
+
+function flipsFor(g: QrGrid): Int32Array[] {
+  let flips = FLIPS.get(g.fn);
+  if (!flips) {
+    flips = masksFor(g.size).map((mask) => {
+      const at: number[] = [];
+      for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && g.fn[i] === 0) at.push(i);
+      return Int32Array.from(at);
+    });
+    FLIPS.set(g.fn, flips);
+  }
+  return flips;
+}
+
 /** Invert the data modules where mask `m` applies (function modules stay). */
 export function applyMask(g: QrGrid, m: number): void {
-  const mask = masksFor(g.size)[m];
-  if (!mask) return;
-  const { modules, fn } = g;
-  for (let i = 0; i < modules.length; i++) if (mask[i] === 1 && fn[i] === 0) modules[i] = (modules[i] ?? 0) ^ 1;
+  const flips = flipsFor(g)[m];
+  if (!flips) return;
+  const modules = g.modules;
+  for (let k = 0; k < flips.length; k++) {
+    const i = flips[k] ?? 0;
+    modules[i] = (modules[i] ?? 0) ^ 1;
+  }
 }
 
 const N1 = 3;

@@ -31,16 +31,19 @@ function versionBits(version: number): number {
 }
 
 /** Write the format information in both its places (§7.9.1 Figure 25); bit 14 is the most significant. */
+function bit(bits: number, i: number): boolean {
+  return ((bits >> i) & 1) === 1;
+}
+
 export function drawFormat(g: QrGrid, bits: number): void {
-  const bit = (i: number) => ((bits >> i) & 1) === 1;
   const n = g.size;
-  for (let i = 0; i <= 5; i++) set(g, 8, i, bit(i));
-  set(g, 8, 7, bit(6));
-  set(g, 8, 8, bit(7));
-  set(g, 7, 8, bit(8));
-  for (let i = 9; i < 15; i++) set(g, 14 - i, 8, bit(i));
-  for (let i = 0; i < 8; i++) set(g, n - 1 - i, 8, bit(i));
-  for (let i = 8; i < 15; i++) set(g, 8, n - 15 + i, bit(i));
+  for (let i = 0; i <= 5; i++) set(g, 8, i, bit(bits, i));
+  set(g, 8, 7, bit(bits, 6));
+  set(g, 8, 8, bit(bits, 7));
+  set(g, 7, 8, bit(bits, 8));
+  for (let i = 9; i < 15; i++) set(g, 14 - i, 8, bit(bits, i));
+  for (let i = 0; i < 8; i++) set(g, n - 1 - i, 8, bit(bits, i));
+  for (let i = 8; i < 15; i++) set(g, 8, n - 15 + i, bit(bits, i));
   set(g, 8, n - 8, true); // The dark module.
 }
 
