@@ -46,7 +46,8 @@ export { canonicalEpc, constrainedDigitalLink, identifierForm, type IdentifierFo
 // Query language
 export { parseQueryParameters, type QueryInput, type QueryParseOptions, type QueryParseResult } from './query/parse-query.ts';
 export type * from './query/query-types.ts';
-export { matchesQuery, orderKey } from './query/match-event.ts';
+export { matchesQuery, matchesQuery as matches, orderKey } from './query/match-event.ts';
+export { encodePageToken, decodePageToken, queryFingerprint, type PageCursor } from './query/page-token.ts';
 export { masterDataContext, type MatchContext } from './query/match-fields.ts';
 export { applyQuery, type QueryOutcome } from './query/apply-query.ts';
 export { compilePattern } from './query/epc-match.ts';
