@@ -95,19 +95,23 @@ export function encodeQr(text: string, options?: QrOptions): QrSymbol | undefine
   // The function-module map is shared: placing codewords and format bits leaves it unchanged.
   const placed: QrGrid = { size: base.size, modules: base.modules.slice(), fn: base.fn };
   placeCodewords(placed, codewords);
+  // Two buffers: the candidate being scored and the best so far, swapped when the candidate wins.
+  let work: QrGrid = { size: placed.size, modules: new Uint8Array(placed.modules.length), fn: placed.fn };
   let best: QrGrid | undefined;
   let bestMask = 0;
   let bestScore = Infinity;
   for (let mask = 0; mask < 8; mask++) {
     if (options?.mask !== undefined && mask !== options.mask) continue;
-    const g: QrGrid = { size: placed.size, modules: placed.modules.slice(), fn: placed.fn };
-    applyMask(g, mask);
-    drawFormat(g, formatBits(level, mask));
-    const score = options?.mask === undefined ? penalty(g) : 0;
+    work.modules.set(placed.modules);
+    applyMask(work, mask);
+    drawFormat(work, formatBits(level, mask));
+    const score = options?.mask === undefined ? penalty(work) : 0;
     if (score < bestScore) {
-      best = g;
+      const previous = best;
+      best = work;
       bestMask = mask;
       bestScore = score;
+      work = previous ?? { size: placed.size, modules: new Uint8Array(placed.modules.length), fn: placed.fn };
     }
   }
   if (!best) return undefined;
