@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSource } from '../platform/db/migrate.ts';
 import { geoModule } from '../modules/geo/index.ts';
 import { identityModule } from '../modules/identity/index.ts';
+import { catalogModule } from '../modules/catalog/index.ts';
 
 export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: 'platform', dir: fileURLToPath(new URL('../platform/migrations/', import.meta.url)) },
   { module: geoModule.name, dir: geoModule.migrationsDir },
   { module: identityModule.name, dir: identityModule.migrationsDir },
+  { module: catalogModule.name, dir: catalogModule.migrationsDir },
 ];

@@ -14,6 +14,7 @@ import { createMailHandler, MAIL_TOPIC } from '../platform/mail/mailer.ts';
 import { OutboxWorker, type OutboxHandler } from '../platform/outbox/outbox.ts';
 import { purgeExpiredRateLimits } from '../platform/http/rate-limit-store.ts';
 import type { Secrets } from '../platform/security/secrets.ts';
+import { catalogRoutes, createCatalog } from '../modules/catalog/index.ts';
 import { createGeoService, geoRoutes } from '../modules/geo/index.ts';
 import {
   authRoutes,
@@ -49,7 +50,8 @@ export function createServices(options: SystemOptions) {
   const users = createUserService({ db, clock, audit, geo, auth, organizations, notifications });
   const apiKeys = createApiKeyService({ db, clock, audit, organizations });
   const auditLog = createAuditService({ db });
-  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog };
+  const catalog = createCatalog({ db, clock, audit, organizations, communes: geo, dataDir: config.dataDir, publicBaseUrl: config.publicBaseUrl });
+  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -85,6 +87,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
         now: () => clock.now(),
       });
       await peopleRoutes(api, { users: services.users, audit: services.auditLog, notifications: services.notifications });
+      await catalogRoutes(api, services.catalog);
     },
     { prefix: '/api/v1' },
   );
