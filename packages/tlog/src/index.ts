@@ -30,6 +30,13 @@ export type { LeafRange, NodeId, ProofPlan } from './merkle/proof-plan.ts';
 export { proveConsistency, proveInclusion, treeRoot } from './merkle/prove.ts';
 export type { NodeReader } from './merkle/prove.ts';
 export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './merkle/verify.ts';
+export {
+  isValidSubtree,
+  planSubtreeConsistencyProof,
+  planSubtreeInclusionProof,
+  verifySubtreeConsistency,
+  verifySubtreeInclusion,
+} from './merkle/subtree.ts';
 export type { ConsistencyOptions } from './merkle/verify.ts';
 export { MAX_BUILDER_SIZE, TreeBuilder } from './merkle/tree-builder.ts';
 export type { AppendResult, RestoreInput, TileData, TreeBuilderOptions } from './merkle/tree-builder.ts';
