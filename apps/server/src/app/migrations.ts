@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSource } from '../platform/db/migrate.ts';
 import { geoModule } from '../modules/geo/index.ts';
 import { identityModule } from '../modules/identity/index.ts';
+import { ledgerModule } from '../modules/ledger/index.ts';
 import { catalogModule } from '../modules/catalog/index.ts';
 
 export const MIGRATION_SOURCES: readonly MigrationSource[] = [
@@ -10,4 +11,5 @@ export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: geoModule.name, dir: geoModule.migrationsDir },
   { module: identityModule.name, dir: identityModule.migrationsDir },
   { module: catalogModule.name, dir: catalogModule.migrationsDir },
+  { module: ledgerModule.name, dir: ledgerModule.migrationsDir },
 ];

@@ -29,6 +29,7 @@ import {
   peopleRoutes,
   registerAuthentication,
 } from '../modules/identity/index.ts';
+import { createLedger, ledgerRoutes, type Ledger } from '../modules/ledger/index.ts';
 
 export interface SystemOptions {
   readonly config: Config;
@@ -61,6 +62,7 @@ export interface System {
   readonly services: Services;
   readonly outbox: OutboxWorker;
   readonly jobs: JobRunner;
+  readonly ledger: Ledger;
   startWorkers(): void;
   stop(): Promise<void>;
 }
@@ -70,6 +72,7 @@ export const DEFAULT_PORTAL_DIR = fileURLToPath(new URL('../../../portal/dist/',
 export async function createSystem(options: SystemOptions): Promise<System> {
   const { config, log, db, secrets, clock } = options;
   const services = createServices(options);
+  const ledger = await createLedger({ db, config, clock, log: log.child({ module: 'ledger' }) });
   let ready = true;
   const app = await createHttpServer({ config, log, db, secrets, isReady: () => ready });
   const secureCookies = !config.insecureCookies;
@@ -91,6 +94,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
     },
     { prefix: '/api/v1' },
   );
+  await ledgerRoutes(app, { ledger: ledger.service, publicRateLimit: config.rateLimitPublicPerMinute });
 
   const portalDir = options.portalDir ?? DEFAULT_PORTAL_DIR;
   if (existsSync(`${portalDir}/index.html`)) {
@@ -115,9 +119,11 @@ export async function createSystem(options: SystemOptions): Promise<System> {
     services,
     outbox,
     jobs,
+    ledger,
     startWorkers() {
       outbox.start();
       jobs.start();
+      ledger.start();
       housekeeping = setInterval(() => {
         purgeExpiredRateLimits(db).catch((err) => log.warn({ err }, 'rate-limit purge failed'));
       }, 60_000);
@@ -127,7 +133,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
       ready = false;
       if (housekeeping) clearInterval(housekeeping);
       await app.close();
-      await Promise.all([outbox.stop(), jobs.stop()]);
+      await Promise.all([outbox.stop(), jobs.stop(), ledger.stop()]);
     },
   };
 }

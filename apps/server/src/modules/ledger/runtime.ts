@@ -1,0 +1,180 @@
+// Assembles the ledger for the composition root: key, storage, sequencer, checkpoint log, witness publisher
+// and read service; runs the sequencer loop in the process that holds the lease.
+import type { Logger } from 'pino';
+import { merkleHasher } from '@txng/tlog';
+import { nodeCrypto } from '@txng/tlog/node';
+import type { Config, WitnessConfig } from '../../config/config.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { noAnchor, type CheckpointAnchor } from './anchor.ts';
+import { CheckpointLog } from './checkpoints.ts';
+import { startDemoWitnesses, type RunningDemoWitnesses } from './demo-witnesses.ts';
+import { FolderStorage, ObjectTileStore } from './folder-tile-store.ts';
+import { leaseFor } from './lease.ts';
+import { loadLogKey, type LogKey } from './log-key.ts';
+import { CheckpointPublisher } from './publisher.ts';
+import { Sequencer } from './sequencer.ts';
+import { createLedgerService, type LedgerService } from './service.ts';
+import { DatabaseTileStore, type TileStore } from './tile-store.ts';
+import { ensureTreeState, LedgerIntegrityError } from './tree-state.ts';
+import { WitnessClient } from './witness-client.ts';
+
+export interface LedgerDeps {
+  readonly db: Database;
+  readonly config: Config;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly anchor?: CheckpointAnchor;
+}
+
+export interface Ledger {
+  readonly key: LogKey;
+  readonly store: TileStore;
+  readonly service: LedgerService;
+  readonly checkpoints: CheckpointLog;
+  readonly sequencer: Sequencer;
+  /** Why sequencing stopped (the stored tree failed a check), if it did. */
+  readonly halted: string | undefined;
+  /** Starts the sequencer loop (when this process wins the lease), witness rounds and demo witnesses. */
+  start(): void;
+  stop(): Promise<void>;
+  /** Asks the running loop for a batch now (NOTIFY does this across processes on PostgreSQL). */
+  wake(): void;
+  /** Sequences everything pending now, then collects cosignatures and publishes: for tests and tools. */
+  flush(): Promise<void>;
+}
+
+const MAX_BATCH = 8192;
+const LEASE_RETRY_MS = 2_000;
+const WITNESS_RETRY_MS = 10_000;
+// PostgreSQL wakes the loop by NOTIFY and polls only as a fallback; PGlite has no listener here and polls.
+const POLL_MS = { postgres: 500, pglite: 100 } as const;
+
+export async function createLedger(deps: LedgerDeps): Promise<Ledger> {
+  const { db, config, log, clock } = deps;
+  const key = await loadLogKey(config);
+  await ensureTreeState(db, key.origin);
+  const hasher = merkleHasher(nodeCrypto);
+  const store: TileStore =
+    config.ledgerStorage.kind === 'folder' ? new ObjectTileStore(new FolderStorage(config.ledgerStorage.dir)) : new DatabaseTileStore(db);
+  const witnesses: WitnessClient[] = [];
+  const addWitnesses = (list: readonly WitnessConfig[]) => {
+    for (const w of list) witnesses.push(new WitnessClient(w, { hasher, store }, 0n));
+  };
+  addWitnesses(config.witnesses);
+  const quorum = () => config.witnessQuorum ?? witnesses.length;
+  const checkpoints = new CheckpointLog({ db, store, hasher, key, quorum });
+  const sequencer = new Sequencer({ db, log, hasher, store, checkpoints, maxBatch: MAX_BATCH });
+  const publisher = new CheckpointPublisher({ db, log, key, checkpoints, store, witnesses, anchor: deps.anchor ?? noAnchor });
+  const service = createLedgerService({ db, hasher, store, checkpoints, key, witnesses: () => witnesses, quorum });
+
+  let stopped = true;
+  let halted: string | undefined;
+  let loop: Promise<void> | undefined;
+  let demo: RunningDemoWitnesses | undefined;
+  let witnessTimer: NodeJS.Timeout | undefined;
+  let waiter: { resolve: () => void; timer: NodeJS.Timeout } | undefined;
+  let wakeRequested = false;
+
+  const wake = () => {
+    wakeRequested = true;
+    if (waiter) {
+      clearTimeout(waiter.timer);
+      waiter.resolve();
+    }
+  };
+  const lease = leaseFor(db, wake);
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (wakeRequested || stopped) return resolve();
+      const timer = setTimeout(() => resolve(), ms);
+      waiter = { resolve, timer };
+    }).finally(() => {
+      waiter = undefined;
+      wakeRequested = false;
+    });
+
+  const halt = (err: LedgerIntegrityError) => {
+    halted = err.message;
+    log.fatal({ err }, 'ledger: the stored tree failed a check; sequencing stopped, nothing more will be signed');
+  };
+
+  async function run(): Promise<void> {
+    let backoff = 0;
+    while (!stopped) {
+      try {
+        if (!lease.held) {
+          if (!(await lease.tryAcquire())) {
+            await pause(LEASE_RETRY_MS);
+            continue;
+          }
+          log.info({ origin: key.origin, storage: store.kind }, 'ledger: this process sequences the log');
+          await publisher.loadWitnessState();
+          // A batch committed before a crash but never signed is checked and signed now.
+          if (await sequencer.recover()) void publisher.kick();
+        }
+        const { consumed, checkpoint } = await sequencer.sequenceOnce();
+        if (checkpoint) void publisher.kick();
+        backoff = 0;
+        if (consumed >= MAX_BATCH) continue;
+        await pause(POLL_MS[db.kind]);
+      } catch (err) {
+        if (err instanceof LedgerIntegrityError) return halt(err);
+        log.error({ err }, 'ledger: sequencing failed; retrying');
+        backoff = Math.min(5_000, backoff ? backoff * 2 : 100);
+        await pause(backoff);
+      }
+    }
+  }
+
+  return {
+    key,
+    store,
+    service,
+    checkpoints,
+    sequencer,
+    get halted() {
+      return halted;
+    },
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      loop = (async () => {
+        if (config.demo && config.witnesses.length === 0) {
+          demo = await startDemoWitnesses({ dataDir: config.dataDir, logKey: key.verifier, clock, log });
+          addWitnesses(demo.witnesses);
+          log.info({ witnesses: demo.witnesses.map((w) => `${w.name} ${w.url}`) }, 'ledger: demo witnesses running in this process');
+        }
+        witnessTimer = setInterval(() => {
+          if (lease.held) void publisher.kick();
+        }, WITNESS_RETRY_MS);
+        witnessTimer.unref();
+        await run();
+      })().catch((err: unknown) => log.error({ err }, 'ledger: the sequencer loop ended'));
+    },
+    async stop() {
+      stopped = true;
+      wake();
+      if (witnessTimer) clearInterval(witnessTimer);
+      await loop;
+      await publisher.idle();
+      await lease.release();
+      await demo?.close();
+    },
+    wake,
+    async flush() {
+      try {
+        await sequencer.recover();
+        while ((await sequencer.sequenceOnce()).consumed > 0) {
+          // Each batch signs its own checkpoint; continue until nothing is pending.
+        }
+      } catch (err) {
+        if (err instanceof LedgerIntegrityError) halt(err);
+        throw err;
+      }
+      await publisher.loadWitnessState();
+      await publisher.kick();
+    },
+  };
+}
+
