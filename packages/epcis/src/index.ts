@@ -28,6 +28,7 @@ export { EPCIS_JSON_SCHEMA, EPCIS_QUERY_SCHEMA } from './context/epcis-schemas.g
 // XML binding
 export { readEpcisXml, type XmlReadOptions, type XmlReadOutcome } from './xml/read-xml-document.ts';
 export { writeXmlDocument, writeXmlQueryDocument, writeXmlEvent, type XmlWriteOptions } from './xml/write-xml.ts';
+export { createXmlCaptureStream, type XmlCaptureStream, type XmlCaptureStreamOptions, type XmlCaptureSummary } from './xml/xml-capture-stream.ts';
 
 // Validation
 export { validateEpcisJson, validateEpcisXml, type ValidationOptions, type ValidationResult } from './validation/validate.ts';

@@ -101,14 +101,14 @@ describe('XML reader safety and leniency', () => {
     const jumbled = '<ObjectEvent><action>OBSERVE</action><eventTime>2020-01-01T00:00:00Z</eventTime><eventTimeZoneOffset>+00:00</eventTimeZoneOffset><epcList/></ObjectEvent>';
     const lenient = validateEpcisXml(doc(jumbled), { now: TEST_NOW });
     expect(lenient.ok).toBe(true);
-    expect(lenient.warnings.map((w) => [w.code, w.eventIndex, w.xmlPath])).toEqual([['EPCIS_XML_ELEMENT_ORDER', 0, '/epcis:EPCISDocument/EPCISBody/EventList/ObjectEvent/eventTime']]);
+    expect(lenient.warnings.map((w) => [w.code, w.eventIndex, w.xmlPath])).toEqual([['EPCIS_XML_ELEMENT_ORDER', 0, '/epcis:EPCISDocument/EPCISBody/EventList/ObjectEvent[1]/eventTime']]);
     const strict = validateEpcisXml(doc(jumbled), { now: TEST_NOW, strictOrder: true });
     expect(strict.errors.map((e) => e.code)).toEqual(['EPCIS_XML_ELEMENT_ORDER']);
   });
 
   test('unknown unqualified elements are errors; namespaced ones are extensions', () => {
     const r = validateEpcisXml(doc(event.replace('</ObjectEvent>', '<madeUp>x</madeUp><ex:ok xmlns:ex="urn:ex:">y</ex:ok></ObjectEvent>')), { now: TEST_NOW });
-    expect(r.errors.map((e) => [e.code, e.xmlPath])).toEqual([['EPCIS_XML_UNKNOWN_ELEMENT', '/epcis:EPCISDocument/EPCISBody/EventList/ObjectEvent/madeUp']]);
+    expect(r.errors.map((e) => [e.code, e.xmlPath])).toEqual([['EPCIS_XML_UNKNOWN_ELEMENT', '/epcis:EPCISDocument/EPCISBody/EventList/ObjectEvent[1]/madeUp']]);
     expect((r.document as EpcisDocument).events[0]!.extensions).toEqual([{ ns: 'urn:ex:', name: 'ok', prefix: 'ex', value: 'y' }]);
   });
 

@@ -24,7 +24,23 @@ export interface XmlElement {
   readonly column: number;
   /** Namespace declarations made on this element (prefix → IRI; '' for the default namespace). */
   readonly declarations: Readonly<Record<string, string>>;
+  /** 1-based position among the parent's children of the same name, fixed when the element is read. */
+  readonly ordinal?: number;
 }
+
+/** Sets `ordinal` for a child about to be appended (O(1) per child, also for 10,000 events). */
+const COUNTS = new WeakMap<XmlElement, Map<string, number>>();
+export function nextOrdinal(parent: XmlElement | undefined, ns: string, local: string): number {
+  if (!parent) return 1;
+  let counts = COUNTS.get(parent);
+  if (!counts) COUNTS.set(parent, (counts = new Map()));
+  const key = `${ns} ${local}`;
+  const n = (counts.get(key) ?? 0) + 1;
+  counts.set(key, n);
+  return n;
+}
+
+const EVENT_NAMES = new Set(['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent']);
 
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const DEFAULT_MAX_XML_DEPTH = 64;
@@ -73,7 +89,7 @@ export function parseXmlTree(text: string, options: XmlParseOptions = {}): { roo
     const parent = stack[stack.length - 1];
     const el: XmlElement = {
       ns: t.uri, local: t.local, prefix: t.prefix, attributes, children: [], text: '', parent,
-      line: parser.line, column: parser.column + 1, declarations,
+      line: parser.line, column: parser.column + 1, declarations, ordinal: nextOrdinal(parent, t.uri, t.local),
     };
     if (parent) parent.children.push(el);
     else root = el;
@@ -101,13 +117,18 @@ export function parseXmlTree(text: string, options: XmlParseOptions = {}): { roo
   return { root };
 }
 
-/** XPath-like location: names with `[n]` (1-based) where an element has same-named siblings. */
+/**
+ * XPath-like location: names with `[n]` (1-based) where an element has same-named siblings; an event in an
+ * event list always carries its position, so paths agree between whole-document and streaming reading.
+ */
 export function xmlPath(el: XmlElement): string {
   const parts: string[] = [];
   for (let e: XmlElement | undefined = el; e; e = e.parent) {
     const name = e.prefix ? `${e.prefix}:${e.local}` : e.local;
-    const siblings = e.parent ? e.parent.children.filter((c) => c.local === e!.local && c.ns === e!.ns) : [e];
-    parts.push(siblings.length > 1 ? `${name}[${siblings.indexOf(e) + 1}]` : name);
+    const n = e.ordinal ?? 1;
+    const event = e.parent !== undefined && EVENT_NAMES.has(e.local);
+    const repeated = event || n > 1 || (e.parent?.children.some((c) => c !== e && c.local === e!.local && c.ns === e!.ns) ?? false);
+    parts.push(repeated ? `${name}[${n}]` : name);
   }
   return '/' + parts.reverse().join('/');
 }
