@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { readEpcis, report } from '../../test/conformance.ts';
 import type { EpcisQueryRequest } from '../model/types.ts';
+import { validateAgainstQuerySchema } from '../validation/schema-validator.ts';
 import { validateEpcisXml } from '../validation/validate.ts';
 import { readEpcisXml } from '../xml/read-xml-document.ts';
 import { parseQueryParameters } from './parse-query.ts';
@@ -174,6 +175,11 @@ describe('query parameters', () => {
     expect(fromPoll.ok && fromPoll.query.filters.map((f) => f.param)).toEqual(['eventType', 'GE_eventTime', 'LT_eventTime', 'EQ_bizStep', 'EQ_bizLocation', 'MATCH_epc']);
     expect(validateEpcisXml(readEpcis('openepcis-test-resources/2.0/EPCIS/XML/Query/Queries/Invalid/Query_without_queryName.xml')).errors.map((e) => e.code)).toEqual(['EPCIS_QUERY_NAME_MISSING']);
     expect(validateEpcisXml(readEpcis('openepcis-test-resources/2.0/EPCIS/XML/Query/Invalid/QueryDocument_with_missing_value.xml')).errors.map((e) => [e.code, e.params?.name])).toEqual([['EPCIS_QUERY_PARAM_WITHOUT_VALUE', 'EQ_readPoint']]);
+    // The official query schema agrees on these documents (it lacks the OpenAPI spelling and EQ_uom, which
+    // this parser accepts in addition).
+    for (const [file, ok] of [['SimpleEventQuery.json', true], ['Invalid/Query_with_invalid_values.json', false], ['Invalid/Query_with_unknown_parameter.json', false]] as const) {
+      expect(validateAgainstQuerySchema(JSON.parse(readEpcis(`openepcis-test-resources/2.0/EPCIS/JSON/Query/Queries/${file}`))).length === 0, file).toBe(ok);
+    }
     report('conformance query documents', 6, 6);
   });
 });
