@@ -18,7 +18,7 @@ export default function ApprovalsPage() {
         statuses={['pending', 'approved', 'rejected']}
         defaultStatus="pending"
         fileStem={t('fileStem')}
-        onOpen={(org) => navigate(`/registrations/${org.id}${search}`)}
+        linkTo={(org) => `/registrations/${org.id}${search}`}
       />
       <RegistrationDrawer id={id} onClose={() => navigate(`/approvals${search}`)} />
     </>

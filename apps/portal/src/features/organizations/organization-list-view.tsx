@@ -13,7 +13,7 @@ export interface OrganizationListViewProps {
   readonly source: 'registrations' | 'organizations';
   readonly statuses: readonly OrganizationStatus[];
   readonly defaultStatus: OrganizationStatus | '';
-  readonly onOpen: (org: Organization) => void;
+  readonly linkTo: (org: Organization) => string;
   /** Export file name stem (without date and extension). */
   readonly fileStem: string;
 }
@@ -40,7 +40,7 @@ function useExportColumns(): ExportColumn<Organization>[] {
 }
 
 /** A searchable, filterable, sortable, paged list of organisations whose state lives in the URL. */
-export function OrganizationListView({ source, statuses, defaultStatus, onOpen, fileStem }: OrganizationListViewProps) {
+export function OrganizationListView({ source, statuses, defaultStatus, linkTo, fileStem }: OrganizationListViewProps) {
   const { t } = useTranslation('organizations');
   const defaults = useMemo(() => ({ q: '', status: defaultStatus as string, communeId: '', sector: '', kind: '', sort: '-createdAt', size: '20' }), [defaultStatus]);
   const { values, page, update } = useSearchState(defaults);
@@ -70,7 +70,7 @@ export function OrganizationListView({ source, statuses, defaultStatus, onOpen, 
         page={page}
         pageSize={pageSize}
         onChange={({ sort, page: nextPage, pageSize: size }) => update({ ...(sort ? { sort } : {}), ...(nextPage ? { page: nextPage } : {}), ...(size ? { size } : {}) })}
-        onOpen={onOpen}
+        linkTo={linkTo}
       />
     </>
   );

@@ -1,4 +1,5 @@
-import { Button, Grid, Table, Tag, Typography, type TableProps } from 'antd';
+import { Grid, Table, Tag, Typography, type TableProps } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Organization, Page } from '../../api/types.ts';
 import { useCommuneName } from '../../shared/commune-select.tsx';
@@ -15,13 +16,14 @@ export interface OrganizationTableProps {
   readonly page: number;
   readonly pageSize: number;
   readonly onChange: (change: { sort?: SortKey; page?: number; pageSize?: number }) => void;
-  readonly onOpen: (org: Organization) => void;
+  /** Where a row's name links to (a page, or the same list with a drawer open). */
+  readonly linkTo: (org: Organization) => string;
 }
 
 const order = (sort: SortKey, column: 'name' | 'createdAt') => (sort === column ? 'ascend' : sort === `-${column}` ? 'descend' : null);
 
 /** Organisations, sorted and paged by the server; the less important columns give way on phones. */
-export function OrganizationTable({ data, loading, sort, page, pageSize, onChange, onOpen }: OrganizationTableProps) {
+export function OrganizationTable({ data, loading, sort, page, pageSize, onChange, linkTo }: OrganizationTableProps) {
   const { t } = useTranslation('organizations');
   const labels = useLabels();
   const communeName = useCommuneName();
@@ -36,7 +38,7 @@ export function OrganizationTable({ data, loading, sort, page, pageSize, onChang
       sortOrder: order(sort, 'name'),
       render: (_v, org) => (
         <>
-          <Typography.Link onClick={() => onOpen(org)}>{org.name}</Typography.Link>
+          <Link to={linkTo(org)}>{org.name}</Link>
           <br />
           <Typography.Text type="secondary">{labels.kind(org.kind)}</Typography.Text>
         </>
@@ -60,15 +62,6 @@ export function OrganizationTable({ data, loading, sort, page, pageSize, onChang
       sortOrder: order(sort, 'createdAt'),
       responsive: ['sm'],
       render: (v: string) => fmt.dateTime(v),
-    },
-    {
-      key: 'open',
-      title: <span className="visually-hidden">{t('common:actions')}</span>,
-      render: (_v, org) => (
-        <Button size="small" onClick={() => onOpen(org)} aria-label={t('openNamed', { name: org.name })}>
-          {t('common:details')}
-        </Button>
-      ),
     },
   ];
   return (

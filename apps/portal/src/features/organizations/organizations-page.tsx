@@ -1,16 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ORGANIZATION_STATUSES } from '../../api/types.ts';
 import { PageHeader } from '../../shared/page-header.tsx';
 import { OrganizationListView } from './organization-list-view.tsx';
 
 export default function OrganizationsPage() {
   const { t } = useTranslation('organizations');
-  const navigate = useNavigate();
   return (
     <>
       <PageHeader title={t('list.title')} subtitle={t('list.subtitle')} />
-      <OrganizationListView source="organizations" statuses={ORGANIZATION_STATUSES} defaultStatus="" fileStem={t('export.fileStem')} onOpen={(org) => navigate(`/organizations/${org.id}`)} />
+      <OrganizationListView source="organizations" statuses={ORGANIZATION_STATUSES} defaultStatus="" fileStem={t('export.fileStem')} linkTo={(org) => `/organizations/${org.id}`} />
     </>
   );
 }

@@ -83,26 +83,28 @@ export default function RegistrationPage() {
         {t(`steps.${WIZARD_STEPS[current]!.key}`)}
       </Typography.Title>
       <ProblemAlert problem={problem.problem} fieldErrors={problem.unmatched} />
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={{ organization: { kind: 'cooperative', sectors: [] }, acceptTerms: false }}
-        onFinish={() => void (last ? submit() : next())}
-        scrollToFirstError={{ focus: true }}
+      {/* Our own <form>: antd's would validate every step's fields on submit; each step validates its own. */}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void (last ? submit() : next());
+        }}
       >
-        {STEP_BODIES.map((Body, i) => (
-          <div key={WIZARD_STEPS[i]!.key} hidden={i !== current}>
-            <Body />
+        <Form form={form} component={false} layout="vertical" requiredMark="optional" initialValues={{ organization: { kind: 'cooperative', sectors: [] }, acceptTerms: false }}>
+          {STEP_BODIES.map((Body, i) => (
+            <div key={WIZARD_STEPS[i]!.key} hidden={i !== current}>
+              <Body />
+            </div>
+          ))}
+          <div className="wizard-actions">
+            {current > 0 ? <Button onClick={() => setCurrent((c) => c - 1)}>{t('back')}</Button> : <Link to="/sign-in">{t('haveAccount')}</Link>}
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {last ? t('submit') : t('next')}
+            </Button>
           </div>
-        ))}
-        <div className="wizard-actions">
-          {current > 0 ? <Button onClick={() => setCurrent((c) => c - 1)}>{t('back')}</Button> : <Link to="/sign-in">{t('haveAccount')}</Link>}
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {last ? t('submit') : t('next')}
-          </Button>
-        </div>
-      </Form>
+        </Form>
+      </form>
     </Card>
   );
 }

@@ -22,7 +22,7 @@ export function PersonFields() {
       >
         <Input type="tel" inputMode="tel" autoComplete="off" />
       </Form.Item>
-      <Form.Item name="passwordMode" label={t('form.passwordMode')} initialValue="link">
+      <Form.Item name="passwordMode" label={t('form.passwordMode')}>
         <Radio.Group
           options={[
             { value: 'link', label: t('form.modeLink') },
