@@ -11,3 +11,7 @@ export { noAnchor, type AnchoredCheckpoint, type CheckpointAnchor } from './anch
 export { originFor, type LogKey } from './log-key.ts';
 export { LedgerErrors } from './messages.ts';
 export * as ledgerTables from './tables.ts';
+export { loadLogKey } from './log-key.ts';
+export { monitorLog, type Finding, type MonitorReport, type MonitorState } from './monitor.ts';
+export { loadOrCreateWitnessKey, Witness, type WitnessKey, type WitnessReply } from './witness.ts';
+export { serveWitness, type RunningWitness } from './witness-http.ts';
