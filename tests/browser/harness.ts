@@ -73,12 +73,19 @@ async function waitReady(baseUrl: string, child: ChildProcess, output: () => str
   throw new Error(`the server was not ready within ${timeoutMs} ms:\n${output()}`);
 }
 
+export interface TestPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught page errors and Content-Security-Policy violations seen so far (the server's CSP is strict). */
+  readonly problems: string[];
+}
+
 export interface PortalHarness {
   readonly baseUrl: string;
   readonly dataDir: string;
   readonly browser: Browser;
   /** A fresh browser context (own cookies) and page; 360×640 phone size unless told otherwise. */
-  newPage(options?: { width?: number; height?: number; locale?: string }): Promise<{ context: BrowserContext; page: Page }>;
+  newPage(options?: { width?: number; height?: number; locale?: string }): Promise<TestPage>;
   /** A valid TOTP code of a demo official, never one whose 30-second step was already used (RFC 6238 §5.2). */
   totpCode(email: string): Promise<string>;
   /** What the server printed (for failure messages). */
@@ -143,7 +150,12 @@ export async function startPortalHarness(): Promise<PortalHarness> {
         acceptDownloads: true,
       });
       const page = await context.newPage();
-      return { context, page };
+      const problems: string[] = [];
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('console', (msg) => {
+        if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
+      });
+      return { context, page, problems };
     },
     async totpCode(email) {
       let step = Math.floor(Date.now() / 30_000);

@@ -62,6 +62,7 @@ describe.skipIf(!browserAvailable())('portal scenario (issue 2)', () => {
       await waiting.page.getByLabel(t('auth:signIn.password')).fill(a.password);
       await waiting.page.getByRole('button', { name: t('auth:signIn.submit') }).click();
       await waiting.page.getByRole('alert').filter({ hasText: lang === 'vi' ? 'đang chờ' : 'awaiting approval' }).waitFor();
+      expect([...applicant.problems, ...waiting.problems]).toEqual([]);
       await applicant.context.close();
       await waiting.context.close();
 
@@ -87,6 +88,7 @@ describe.skipIf(!browserAvailable())('portal scenario (issue 2)', () => {
       await officer.page.locator('.ant-popconfirm').getByRole('button', { name: t('organizations:decision.approve') }).click();
       await officer.page.getByText(t('organizations:decision.done.approve', { name: a.orgName })).waitFor();
       await drawer.getByText(t(`common:orgStatus.approved`)).first().waitFor();
+      expect(officer.problems).toEqual([]);
       await officer.context.close();
 
       // 3. The cooperative's admin signs in on the phone and lands on the organisation's page.
@@ -141,15 +143,17 @@ describe.skipIf(!browserAvailable())('portal scenario (issue 2)', () => {
         await staff.page.getByText(t('auth:reset.done')).waitFor();
         await signIn(staff.page, h, lang, `sua.${lang}@staff.example`, 'Sua-Staff-Password-1');
         await staff.page.getByRole('heading', { level: 1, name: a.orgName }).waitFor();
+        expect(staff.problems).toEqual([]);
         await staff.context.close();
       }
+      expect(admin.problems).toEqual([]);
       await admin.context.close();
     }, 300_000);
   }
 
   it('signs in with the keyboard alone, with visible focus', async () => {
     const t = translator('vi');
-    const { page, context } = await h.newPage({ width: 1280, height: 800 });
+    const { page, context, problems } = await h.newPage({ width: 1280, height: 800 });
     await page.goto(`${h.baseUrl}/portal/sign-in`);
     await page.getByRole('heading', { level: 1, name: t('auth:signIn.title') }).waitFor();
     type Focus = { tag: string; type: string; autocomplete: string; text: string; outline: string };
@@ -181,6 +185,15 @@ describe.skipIf(!browserAvailable())('portal scenario (issue 2)', () => {
     expect(button.outline).not.toBe('none');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Hợp tác xã Xoài Hương Yên Châu' }).waitFor();
+
+    // When the session ends (here: its cookie is gone), the next request answers 401 and the portal returns to
+    // the sign-in page, remembering where the person was.
+    await context.clearCookies();
+    await page.getByRole('menuitem', { name: t('users:menu.orgUsers') }).click();
+    await page.waitForURL(/\/portal\/sign-in\?next=/);
+    expect(decodeURIComponent(new URL(page.url()).searchParams.get('next') ?? '')).toMatch(/^\/organizations\/[0-9a-f-]{36}\/users$/);
+    await page.getByRole('heading', { level: 1, name: t('auth:signIn.title') }).waitFor();
+    expect(problems).toEqual([]);
     await context.close();
   }, 120_000);
 });
