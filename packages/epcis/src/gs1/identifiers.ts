@@ -26,19 +26,20 @@ interface Known {
   loose?: string | null;
 }
 
-const KNOWN = new Map<string, Known>();
-const KNOWN_LIMIT = 4096;
+/** Two generations: what was used since the last turnover stays, the rest is dropped at the next one. */
+let young = new Map<string, Known>();
+let old = new Map<string, Known>();
+const GENERATION = 4096;
 
-/** Least-recently-used: a hit moves the entry to the end, the oldest is dropped when full. */
 function known(uri: string): Known {
-  let k = KNOWN.get(uri);
-  if (k) {
-    KNOWN.delete(uri);
-  } else {
-    if (KNOWN.size >= KNOWN_LIMIT) KNOWN.delete(KNOWN.keys().next().value!);
-    k = {};
+  let k = young.get(uri);
+  if (k) return k;
+  k = old.get(uri) ?? {};
+  if (young.size >= GENERATION) {
+    old = young;
+    young = new Map();
   }
-  KNOWN.set(uri, k);
+  young.set(uri, k);
   return k;
 }
 

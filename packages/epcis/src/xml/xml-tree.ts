@@ -24,14 +24,16 @@ export interface XmlElement {
   readonly column: number;
   /** Namespace declarations made on this element (prefix → IRI; '' for the default namespace). */
   readonly declarations: Readonly<Record<string, string>>;
-  /** 1-based position among the parent's children of the same name, fixed when the element is read. */
+  /** Events only: 1-based position among the parent's events of the same name, fixed when read. */
   readonly ordinal?: number;
 }
 
-/** Sets `ordinal` for a child about to be appended (O(1) per child, also for 10,000 events). */
+const EVENT_NAMES = new Set(['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent']);
+
+/** The `ordinal` of an element about to be appended: counted for events (O(1), also for 10,000 of them). */
 const COUNTS = new WeakMap<XmlElement, Map<string, number>>();
-export function nextOrdinal(parent: XmlElement | undefined, ns: string, local: string): number {
-  if (!parent) return 1;
+export function nextOrdinal(parent: XmlElement | undefined, ns: string, local: string): number | undefined {
+  if (!parent || !EVENT_NAMES.has(local)) return undefined;
   let counts = COUNTS.get(parent);
   if (!counts) COUNTS.set(parent, (counts = new Map()));
   const key = `${ns} ${local}`;
@@ -39,8 +41,6 @@ export function nextOrdinal(parent: XmlElement | undefined, ns: string, local: s
   counts.set(key, n);
   return n;
 }
-
-const EVENT_NAMES = new Set(['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent']);
 
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const DEFAULT_MAX_XML_DEPTH = 64;
@@ -125,10 +125,12 @@ export function xmlPath(el: XmlElement): string {
   const parts: string[] = [];
   for (let e: XmlElement | undefined = el; e; e = e.parent) {
     const name = e.prefix ? `${e.prefix}:${e.local}` : e.local;
-    const n = e.ordinal ?? 1;
-    const event = e.parent !== undefined && EVENT_NAMES.has(e.local);
-    const repeated = event || n > 1 || (e.parent?.children.some((c) => c !== e && c.local === e!.local && c.ns === e!.ns) ?? false);
-    parts.push(repeated ? `${name}[${n}]` : name);
+    if (e.ordinal !== undefined) {
+      parts.push(`${name}[${e.ordinal}]`);
+      continue;
+    }
+    const siblings = e.parent ? e.parent.children.filter((c) => c.local === e!.local && c.ns === e!.ns) : [e];
+    parts.push(siblings.length > 1 ? `${name}[${siblings.indexOf(e) + 1}]` : name);
   }
   return '/' + parts.reverse().join('/');
 }
