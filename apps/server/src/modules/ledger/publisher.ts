@@ -29,12 +29,15 @@ export class CheckpointPublisher {
 
   constructor(private readonly deps: PublisherDeps) {}
 
-  /** Loads what each witness last cosigned, so the first request carries the right `old` size. */
+  /**
+   * Loads what each witness last cosigned, so the first request carries the right `old` size; a witness with no
+   * record starts from 0, and its 409 answer tells the size it holds.
+   */
   async loadWitnessState(): Promise<void> {
     const found = await rows<{ vkey: string; size: number | string }>(this.deps.db.orm, sql`select vkey, size from ledger.witness_status`);
     for (const w of this.deps.witnesses) {
       const row = found.find((r) => r.vkey === w.config.vkey);
-      if (row) w.knownSize = BigInt(row.size);
+      w.knownSize = row ? BigInt(row.size) : 0n;
     }
   }
 

@@ -45,7 +45,8 @@ export async function loadOrCreateWitnessKey(dir: string, name: string | undefin
   if (!parsed.ok) throw new Error(`${file} is not a signed-note signer key (${parsed.error.code})`);
   if (name && parsed.value.signer.name !== name) throw new Error(`${file} holds the key of "${parsed.value.signer.name}", not "${name}"`);
   const keyName = parsed.value.signer.name;
-  const seed = fromBase64(text.trim().slice(text.trim().lastIndexOf('+') + 1))!.subarray(1);
+  // PRIVATE+KEY+<name>+<id>+<base64>: the base64 (which may itself hold '+') follows the fourth '+'.
+  const seed = fromBase64(text.trim().split('+').slice(4).join('+'))!.subarray(1);
   const verifier = cosignatureVerifier(nodeCrypto, keyName, nodeCrypto.ed25519PublicKey(seed));
   if (!verifier.ok) throw new Error(`cannot derive the cosignature key of ${keyName}`);
   return { name: keyName, seed, vkey: formatVerifierKey(verifier.value) };
