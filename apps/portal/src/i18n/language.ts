@@ -43,8 +43,3 @@ export async function changeLanguage(lang: Language): Promise<void> {
   document.documentElement.lang = lang;
   await i18n.changeLanguage(lang);
 }
-
-/** BCP 47 tag for Intl formatting. */
-export function intlLocale(lang: string): string {
-  return lang === 'en' ? 'en-GB' : 'vi-VN';
-}

@@ -1,27 +1,27 @@
 import { useTranslation } from 'react-i18next';
-import { intlLocale } from '../i18n/language.ts';
 
-export function formatDateTime(iso: string | null | undefined, lang: string): string {
-  if (!iso) return '—';
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function parse(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'short', timeStyle: 'short' }).format(d);
+  return Number.isNaN(d.getTime()) ? null : d;
 }
 
-export function formatDate(iso: string | null | undefined, lang: string): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium' }).format(d);
+/** Day first, as written in Vietnam (and in British English): 29/11/2026. */
+export function formatDate(iso: string | null | undefined): string {
+  const d = parse(iso);
+  return d ? `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}` : '—';
 }
 
-/** Date formatters bound to the language shown now. */
+/** 29/11/2026 14:05, in the viewer's time zone. */
+export function formatDateTime(iso: string | null | undefined): string {
+  const d = parse(iso);
+  return d ? `${formatDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}` : '—';
+}
+
+/** Date formatters for screens (re-rendered when the language changes). */
 export function useFormat() {
   const { i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage ?? 'vi';
-  return {
-    lang,
-    dateTime: (iso: string | null | undefined) => formatDateTime(iso, lang),
-    date: (iso: string | null | undefined) => formatDate(iso, lang),
-  };
+  return { lang: i18n.resolvedLanguage ?? 'vi', dateTime: formatDateTime, date: formatDate };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiOutlined, EditOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiOutlined, EditOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -40,6 +40,11 @@ export default function OrganizationPage() {
             {canManageUsers(me, o.id) ? (
               <Button icon={<TeamOutlined />} onClick={() => navigate(`/organizations/${o.id}/users`)}>
                 {t('links.users')}
+              </Button>
+            ) : null}
+            {me.user.role !== 'org_staff' ? (
+              <Button icon={<HistoryOutlined />} onClick={() => navigate(`/audit?organizationId=${o.id}`)}>
+                {t('links.audit')}
               </Button>
             ) : null}
             {canSeeApiKeys(me, o.id) ? (
