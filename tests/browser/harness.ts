@@ -58,7 +58,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitReady(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 120_000): Promise<void> {
+async function waitReady(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before it was ready:\n${output()}`);
