@@ -45,7 +45,7 @@ beforeAll(async () => {
   orgB = orgBFull;
   const staff = await orgAFull.admin.request('POST', `/api/v1/organizations/${orgA.id}/users`, { email: 'staff.a@coop.test', fullName: 'Nhân Viên A', role: 'org_staff', password: TEST_PASSWORD });
   staffAId = staff.json().user.id;
-  const keyOf = async (client: typeof admin, orgId: string, permissions: string[], expiresAt?: string) =>
+  const keyOf = async (client: { request: Call }, orgId: string, permissions: string[], expiresAt?: string) =>
     (await client.request('POST', `/api/v1/organizations/${orgId}/api-keys`, { name: 'k', permissions, ...(expiresAt ? { expiresAt } : {}) })).json();
   const keyA = await keyOf(orgAFull.admin, orgA.id, ['organization:read', 'catalog:read']);
   const keyANoRead = await keyOf(orgAFull.admin, orgA.id, ['events:capture']);

@@ -119,6 +119,8 @@ describe('hostile input', () => {
         }),
         fc.constantFrom(`/api/v1/organizations/${'00000000-0000-4000-8000-000000000000'}`, '/api/v1/me', '/api/v1/organizations'),
         async (headers, url) => {
+          // Header values cannot carry control or non-Latin-1 characters on the wire; drop those the generator made.
+          // eslint-disable-next-line no-control-regex
           const safe = Object.fromEntries(Object.entries(headers).filter(([, v]) => !/[\r\n\u0000-\u001f\u007f-\uffff]/.test(v)));
           const res = await t.system.app.inject({ method: 'GET', url, headers: safe });
           assertProblem(res);

@@ -26,7 +26,9 @@ const TYPE_MAP: Record<string, string[]> = {
   PgArray: ['ARRAY'],
 };
 
-const tables = [...Object.values(geoTables), ...Object.values(identityTables)].filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+const tables = ([...Object.values(geoTables), ...Object.values(identityTables)] as unknown[]).filter(
+  (v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v,
+);
 
 describe('schema drift', () => {
   it.each(tables.map((tb) => [getTableConfig(tb).schema + '.' + getTableConfig(tb).name, tb] as const))('%s matches its migration', async (_name, table) => {
