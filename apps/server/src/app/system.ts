@@ -51,7 +51,7 @@ export function createServices(options: SystemOptions) {
   const users = createUserService({ db, clock, audit, geo, auth, organizations, notifications });
   const apiKeys = createApiKeyService({ db, clock, audit, organizations });
   const auditLog = createAuditService({ db });
-  const catalog = createCatalog({ db, clock, audit, organizations, communes: geo, dataDir: config.dataDir, publicBaseUrl: config.publicBaseUrl });
+  const catalog = createCatalog({ db, clock, audit, organizations, communes: geo, config });
   return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog };
 }
 
@@ -109,7 +109,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
   app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
 
   const outboxHandlers = new Map<string, OutboxHandler>([[MAIL_TOPIC, createMailHandler({ smtpUrl: config.smtpUrl, from: config.mailFrom, log })]]);
-  const jobHandlers = new Map<string, JobHandler>();
+  const jobHandlers = new Map<string, JobHandler>([...services.catalog.jobHandlers]);
   const outbox = new OutboxWorker({ db, log: log.child({ worker: 'outbox' }), handlers: outboxHandlers });
   const jobs = new JobRunner({ db, log: log.child({ worker: 'jobs' }), handlers: jobHandlers });
   let housekeeping: NodeJS.Timeout | undefined;

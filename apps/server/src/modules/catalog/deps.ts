@@ -22,6 +22,7 @@ export interface OrganizationDirectory {
 
 export interface CommuneDirectory {
   getUnit(id: number): Promise<{ id: number; name: string; kind: string } | undefined>;
+  listUnits(): Promise<readonly { id: number; name: string; kind: string }[]>;
 }
 
 export interface CatalogDeps {

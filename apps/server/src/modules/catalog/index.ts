@@ -3,14 +3,24 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { JobHandler } from '../../platform/jobs/jobs.ts';
 import type { CatalogDeps } from './deps.ts';
+import { createExportService } from './export-service.ts';
+import { fileRoutes } from './file-routes.ts';
+import { createFileService } from './files-service.ts';
+import { createImportService } from './import-service.ts';
+import { importRoutes } from './import-routes.ts';
 import { createLotService } from './lots-service.ts';
 import { createPlaceService } from './places-service.ts';
 import { createProductService } from './products-service.ts';
 import { lotRoutes } from './lot-routes.ts';
 import { placeRoutes } from './place-routes.ts';
 import { productRoutes } from './product-routes.ts';
+import { createSearchService, type OrganizationSearch } from './search-service.ts';
+import { searchRoutes } from './search-routes.ts';
+import { listHandlers } from './spreadsheet/list-handlers.ts';
 import { DiskFileStorage, type FileStorage } from './storage/file-storage.ts';
+import { vietnamDate } from './validation.ts';
 
 export const catalogModule = { name: 'catalog', migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)) } as const;
 export type { CatalogDeps, OrganizationDirectory, OrganizationFacts } from './deps.ts';
@@ -21,18 +31,34 @@ export { CatalogErrors } from './messages.ts';
 export { DiskFileStorage, type FileStorage } from './storage/file-storage.ts';
 export * as catalogTables from './tables.ts';
 
-export interface CreateCatalogOptions extends Omit<CatalogDeps, 'storage'> {
+export interface CreateCatalogOptions extends Omit<CatalogDeps, 'storage' | 'organizations' | 'publicBaseUrl'> {
+  readonly organizations: CatalogDeps['organizations'] & OrganizationSearch;
+  readonly config: { readonly dataDir: string; readonly publicBaseUrl: string; readonly rateLimitPublicPerMinute: number };
   /** Defaults to files on disk under `<dataDir>/files`. */
   readonly storage?: FileStorage;
-  readonly dataDir: string;
 }
 
 export function createCatalog(options: CreateCatalogOptions) {
-  const deps: CatalogDeps = { ...options, storage: options.storage ?? new DiskFileStorage(path.join(options.dataDir, 'files')) };
+  const { config } = options;
+  const deps: CatalogDeps = {
+    db: options.db,
+    clock: options.clock,
+    audit: options.audit,
+    organizations: options.organizations,
+    communes: options.communes,
+    publicBaseUrl: config.publicBaseUrl,
+    storage: options.storage ?? new DiskFileStorage(path.join(config.dataDir, 'files')),
+  };
   const products = createProductService(deps);
   const places = createPlaceService(deps);
   const lots = createLotService(deps);
-  return { deps, products, places, lots };
+  const files = createFileService({ ...deps, products });
+  const search = createSearchService({ db: deps.db, organizations: options.organizations });
+  const handlers = listHandlers({ communes: deps.communes, today: () => vietnamDate(deps.clock.now()), now: () => deps.clock.now() });
+  const imports = createImportService({ ...deps, handlers: handlers as never });
+  const exports = createExportService(deps);
+  const jobHandlers: ReadonlyMap<string, JobHandler> = new Map([...imports.jobHandlers]);
+  return { deps, products, places, lots, files, search, imports, exports, jobHandlers, publicRateLimit: config.rateLimitPublicPerMinute };
 }
 
 export type Catalog = ReturnType<typeof createCatalog>;
@@ -41,4 +67,7 @@ export async function catalogRoutes(app: FastifyInstance, catalog: Catalog): Pro
   await productRoutes(app, { products: catalog.products });
   await placeRoutes(app, { places: catalog.places });
   await lotRoutes(app, { lots: catalog.lots });
+  await fileRoutes(app, { files: catalog.files });
+  await searchRoutes(app, { search: catalog.search, publicRateLimit: catalog.publicRateLimit });
+  await importRoutes(app, { imports: catalog.imports, exports: catalog.exports, now: () => catalog.deps.clock.now() });
 }

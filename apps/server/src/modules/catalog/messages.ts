@@ -73,3 +73,38 @@ export const MissingFieldMessages = defineMessages({
 export function missingFieldCode(field: string): string {
   return `CATALOG_MISSING_${field.replace(/\./g, '_').toUpperCase()}`;
 }
+
+/** Spreadsheet import: faults of the whole file, of a cell, of a row. */
+export const ImportMessages = defineMessages({
+  CATALOG_IMPORT_NOT_XLSX: { vi: 'Tệp không phải bảng tính Excel .xlsx đọc được ({reason}). Hãy lưu lại bằng "Excel Workbook (*.xlsx)" hoặc dùng CSV.', en: 'The file is not a readable Excel .xlsx workbook ({reason}). Save it as "Excel Workbook (*.xlsx)" or use CSV.' },
+  CATALOG_IMPORT_SHEET_MISSING: { vi: 'Không thấy trang tính "{expected}". Tệp có các trang: {found}. Hãy dùng mẫu tải về cho danh sách này.', en: 'No sheet named "{expected}". The file has: {found}. Use the template downloaded for this list.' },
+  CATALOG_IMPORT_MERGED_CELLS: { vi: 'Trang tính có ô gộp ({ranges}). Hãy bỏ gộp ô (Merge & Center → Unmerge) rồi tải lên lại.', en: 'The sheet has merged cells ({ranges}). Unmerge them and upload again.' },
+  CATALOG_IMPORT_FORMULAS: { vi: 'Ô {cells} chứa công thức. Hãy sao chép và "Dán giá trị" (Paste Values) thay cho công thức.', en: 'Cells {cells} contain formulas. Copy them and use "Paste Values" instead.' },
+  CATALOG_IMPORT_TOO_MANY_ROWS: { vi: 'Tệp có {rows} dòng dữ liệu; mỗi lần nhập tối đa {limit} dòng. Hãy chia thành nhiều tệp.', en: 'The file has {rows} data rows; one import takes at most {limit}. Split it into several files.' },
+  CATALOG_IMPORT_EMPTY: { vi: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.', en: 'The file has no data rows below the header row.' },
+  CATALOG_IMPORT_HEADER_MISSING: { vi: 'Thiếu cột bắt buộc "{header}" ở dòng tiêu đề (dòng 1).', en: 'The required column "{header}" is missing from the header row (row 1).' },
+  CATALOG_IMPORT_HEADER_UNKNOWN: { vi: 'Cột {column} có tiêu đề "{header}" không thuộc mẫu; hãy xoá cột hoặc sửa tiêu đề.', en: 'Column {column} is headed "{header}", which is not in the template; delete the column or fix its header.' },
+  CATALOG_IMPORT_HEADER_DUPLICATE: { vi: 'Cột "{header}" xuất hiện hai lần (cột {columns}).', en: 'Column "{header}" appears twice (columns {columns}).' },
+  CATALOG_IMPORT_CSV_ENCODING: { vi: 'Tệp CSV không ở dạng UTF-8; đã đọc theo bảng mã {encoding}. Hãy kiểm tra lại chữ có dấu trong báo cáo, hoặc lưu bằng "CSV UTF-8".', en: 'The CSV file is not UTF-8; it was read as {encoding}. Check the Vietnamese text in the report, or save as "CSV UTF-8".' },
+  CATALOG_IMPORT_CSV_UNDECODABLE: { vi: 'Không đọc được bảng mã của tệp CSV. Hãy lưu bằng "CSV UTF-8 (Comma delimited)".', en: 'The CSV file\'s encoding could not be read. Save it as "CSV UTF-8 (Comma delimited)".' },
+  CATALOG_IMPORT_CSV_QUOTE: { vi: 'Dấu ngoặc kép ở dòng {row} không được đóng.', en: 'A double quote opened on row {row} is never closed.' },
+  CATALOG_IMPORT_FILE_TYPE: { vi: 'Chỉ nhận tệp .xlsx hoặc .csv.', en: 'Only .xlsx or .csv files are accepted.' },
+  CATALOG_IMPORT_ROW_DUPLICATE: { vi: 'Trùng với dòng {other} trong cùng tệp.', en: 'Duplicates row {other} of the same file.' },
+  CATALOG_IMPORT_UNKNOWN_PRODUCT: { vi: 'Không có sản phẩm "{ref}" của tổ chức (nhập GTIN hoặc đúng tên sản phẩm).', en: 'The organisation has no product "{ref}" (enter its GTIN or exact name).' },
+  CATALOG_IMPORT_AMBIGUOUS_PRODUCT: { vi: 'Có nhiều sản phẩm tên "{ref}"; hãy nhập GTIN.', en: 'Several products are named "{ref}"; enter the GTIN.' },
+  CATALOG_IMPORT_UNKNOWN_PLACE: { vi: 'Không có địa điểm mã "{ref}" của tổ chức.', en: 'The organisation has no place with code "{ref}".' },
+  CATALOG_IMPORT_UNKNOWN_LOT: { vi: 'Sản phẩm này chưa có lô "{ref}".', en: 'This product has no lot "{ref}".' },
+  CATALOG_IMPORT_UNKNOWN_COMMUNE: { vi: 'Không có xã/phường "{ref}" ở Sơn La.', en: 'There is no commune or ward "{ref}" in Sơn La.' },
+  CATALOG_IMPORT_NOT_VALIDATED: { vi: 'Lần nhập này không ở trạng thái chờ ghi (hiện: {status}).', en: 'This import is not waiting to be committed (now: {status}).' },
+  CATALOG_IMPORT_HAS_ERRORS: { vi: 'Còn {invalid} dòng lỗi; đã chọn "ghi tất cả hoặc không ghi gì" nên không ghi dòng nào.', en: '{invalid} rows have errors; "all or nothing" was chosen, so nothing was written.' },
+  CATALOG_IMPORT_NOTHING_VALID: { vi: 'Không có dòng hợp lệ nào để ghi.', en: 'There is no valid row to write.' },
+  CATALOG_CELL_REQUIRED: { vi: 'Bắt buộc nhập.', en: 'Required.' },
+  CATALOG_CELL_NUMBER: { vi: 'Cần một số từ {min} đến {max}.', en: 'A number from {min} to {max} is expected.' },
+  CATALOG_CELL_INTEGER: { vi: 'Cần một số nguyên từ {min} đến {max}.', en: 'A whole number from {min} to {max} is expected.' },
+  CATALOG_CELL_DATE: { vi: 'Cần một ngày có thật (DD/MM/YYYY hoặc YYYY-MM-DD).', en: 'A real date is expected (DD/MM/YYYY or YYYY-MM-DD).' },
+  CATALOG_CELL_DATETIME: { vi: 'Cần ngày và giờ (DD/MM/YYYY HH:MM).', en: 'A date and time is expected (DD/MM/YYYY HH:MM).' },
+  CATALOG_CELL_ENUM: { vi: 'Giá trị không có trong danh sách: {allowed}.', en: 'Not one of the allowed values: {allowed}.' },
+  CATALOG_CELL_BOOLEAN: { vi: 'Ghi "Có" hoặc "Không".', en: 'Write "Yes" or "No".' },
+  CATALOG_CELL_TOO_LONG: { vi: 'Quá dài: tối đa {limit} ký tự.', en: 'Too long: at most {limit} characters.' },
+  CATALOG_CELL_LIST_ITEM: { vi: 'Mục thứ {index} không đúng dạng "{format}".', en: 'Entry {index} does not follow "{format}".' },
+});

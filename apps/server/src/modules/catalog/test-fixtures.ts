@@ -60,3 +60,16 @@ export function mangoBody(gtin: string | null) {
 export function plantingAreaBody(code = 'VN-SLOR-0012') {
   return { kind: 'planting_area', name: 'Vùng trồng xoài bản Nà Khái', communeId: YEN_CHAU, address: 'Bản Nà Khái', latitude: 21.05, longitude: 104.3, plantingAreaCode: code, areaHa: 12.5 };
 }
+
+/** A multipart/form-data body with one file in the field `file`, as a browser or curl sends it. */
+export function multipartFile(fileName: string, bytes: Buffer, contentType = 'application/octet-stream'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----txng${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export async function upload(t: TestSystem, client: Client, url: string, fileName: string, bytes: Buffer, contentType?: string) {
+  const { payload, headers } = multipartFile(fileName, bytes, contentType);
+  return t.system.app.inject({ method: 'POST', url, payload, headers: { ...headers, cookie: client.cookie, 'x-csrf-token': client.csrf } });
+}

@@ -1,0 +1,69 @@
+// What a spreadsheet's rows are checked against, loaded once per import (not once per row): the organisation's
+// products, places, existing codes, and the communes of the province. Loaded in the transaction that commits,
+// so that the check and the write see the same data.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Orm } from '../../../platform/db/database.ts';
+import { foldForSearch } from '../../../platform/text/fold.ts';
+import type { OrganizationFacts } from '../deps.ts';
+import { lots, places, products } from '../tables.ts';
+import type { ImportRefs } from './lists.ts';
+
+export interface ImportContext {
+  readonly org: OrganizationFacts;
+  readonly refs: ImportRefs;
+  readonly existingGtins: ReadonlySet<string>;
+  readonly existingPlaceCodes: ReadonlySet<string>;
+  readonly existingLots: ReadonlySet<string>;
+  /** GLN (+ extension) of any organisation's places. */
+  glnTaken(gln: string, extension: string | null): Promise<boolean>;
+  /** The product behind a product reference, with what a lot or diary step needs of it. */
+  productById(id: string): { id: string; gtin: string | null; nameVi: string; version: number; unit: string } | undefined;
+  placeById(id: string): { id: string; version: number; name: string } | undefined;
+}
+
+export async function loadImportContext(tx: Orm, org: OrganizationFacts, communes: readonly { id: number; name: string }[]): Promise<ImportContext> {
+  const [prods, plcs, lotKeys] = await Promise.all([
+    tx.select({ id: products.id, gtin: products.gtin, nameVi: products.nameVi, version: products.version, unit: products.unit }).from(products).where(eq(products.organizationId, org.id)),
+    tx.select({ id: places.id, code: places.internalCode, version: places.version, name: places.name }).from(places).where(eq(places.organizationId, org.id)),
+    tx.select({ productId: lots.productId, lotCode: lots.lotCode }).from(lots).where(eq(lots.organizationId, org.id)),
+  ]);
+  const byGtin = new Map(prods.filter((p) => p.gtin).map((p) => [p.gtin!, p]));
+  const byName = new Map<string, typeof prods>();
+  for (const p of prods) {
+    const key = foldForSearch(p.nameVi);
+    byName.set(key, [...(byName.get(key) ?? []), p]);
+  }
+  const placeByCode = new Map(plcs.map((p) => [p.code, p]));
+  const placeByFoldedCode = new Map(plcs.map((p) => [p.code.toLowerCase(), p]));
+  const communeByName = new Map<string, number>();
+  for (const c of communes) {
+    const f = foldForSearch(c.name);
+    communeByName.set(f, c.id);
+    communeByName.set(`xa ${f}`, c.id);
+    communeByName.set(`phuong ${f}`, c.id);
+  }
+  const productsById = new Map(prods.map((p) => [p.id, p]));
+  const placesById = new Map(plcs.map((p) => [p.id, p]));
+  return {
+    org,
+    existingGtins: new Set(byGtin.keys()),
+    existingPlaceCodes: new Set(placeByCode.keys()),
+    existingLots: new Set(lotKeys.map((l) => `lot:${l.productId}:${l.lotCode}`)),
+    refs: {
+      place: (code) => placeByCode.get(code.trim()) ?? placeByFoldedCode.get(code.trim().toLowerCase()),
+      product: (ref) => {
+        const r = ref.trim();
+        if (/^\d{8,14}$/.test(r)) return byGtin.get(r.padStart(14, '0'));
+        const named = byName.get(foldForSearch(r)) ?? [];
+        return named.length > 1 ? 'ambiguous' : named[0];
+      },
+      commune: (name) => communeByName.get(foldForSearch(name)),
+    },
+    async glnTaken(gln, extension) {
+      const rowsFound = await tx.select({ ext: places.glnExtension }).from(places).where(and(eq(places.gln, gln), inArray(places.gln, [gln])));
+      return rowsFound.some((r) => (r.ext ?? '') === (extension ?? ''));
+    },
+    productById: (id) => productsById.get(id),
+    placeById: (id) => placesById.get(id),
+  };
+}
