@@ -5,6 +5,7 @@ import { geoModule } from '../modules/geo/index.ts';
 import { identityModule } from '../modules/identity/index.ts';
 import { ledgerModule } from '../modules/ledger/index.ts';
 import { catalogModule } from '../modules/catalog/index.ts';
+import { epcisModule } from '../modules/epcis/index.ts';
 
 export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: 'platform', dir: fileURLToPath(new URL('../platform/migrations/', import.meta.url)) },
@@ -12,4 +13,5 @@ export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: identityModule.name, dir: identityModule.migrationsDir },
   { module: catalogModule.name, dir: catalogModule.migrationsDir },
   { module: ledgerModule.name, dir: ledgerModule.migrationsDir },
+  { module: epcisModule.name, dir: epcisModule.migrationsDir },
 ];

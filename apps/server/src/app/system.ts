@@ -15,6 +15,7 @@ import { OutboxWorker, type OutboxHandler } from '../platform/outbox/outbox.ts';
 import { purgeExpiredRateLimits } from '../platform/http/rate-limit-store.ts';
 import type { Secrets } from '../platform/security/secrets.ts';
 import { catalogRoutes, createCatalog } from '../modules/catalog/index.ts';
+import { createEpcis } from '../modules/epcis/index.ts';
 import { createGeoService, geoRoutes } from '../modules/geo/index.ts';
 import {
   authRoutes,
@@ -52,7 +53,16 @@ export function createServices(options: SystemOptions) {
   const apiKeys = createApiKeyService({ db, clock, audit, organizations });
   const auditLog = createAuditService({ db });
   const catalog = createCatalog({ db, clock, audit, organizations, communes: geo, config });
-  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog };
+  const epcis = createEpcis({
+    db, clock, audit, secrets, log: options.log.child({ module: 'epcis' }), allowPrivateWebhooks: config.nodeEnv !== 'production',
+    organizations: {
+      get: async (id) => {
+        const o = await organizations.findById(id);
+        return o && { organizationId: o.id, communeId: o.communeId, sectors: o.sectors, gs1CompanyPrefix: o.gs1CompanyPrefix, gln: o.gln };
+      },
+    },
+  });
+  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog, epcis };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -95,6 +105,8 @@ export async function createSystem(options: SystemOptions): Promise<System> {
     { prefix: '/api/v1' },
   );
   await ledgerRoutes(app, { ledger: ledger.service, publicRateLimit: config.rateLimitPublicPerMinute });
+  // The EPCIS 2.0 REST binding lives under its own base path, as GS1's OpenAPI describes it.
+  await app.register((api) => services.epcis.routes(api), { prefix: '/epcis' });
 
   const portalDir = options.portalDir ?? DEFAULT_PORTAL_DIR;
   if (existsSync(`${portalDir}/index.html`)) {
@@ -108,7 +120,10 @@ export async function createSystem(options: SystemOptions): Promise<System> {
   }
   app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
 
-  const outboxHandlers = new Map<string, OutboxHandler>([[MAIL_TOPIC, createMailHandler({ smtpUrl: config.smtpUrl, from: config.mailFrom, log })]]);
+  const outboxHandlers = new Map<string, OutboxHandler>([
+    [MAIL_TOPIC, createMailHandler({ smtpUrl: config.smtpUrl, from: config.mailFrom, log })],
+    ...services.epcis.outboxHandlers,
+  ]);
   const jobHandlers = new Map<string, JobHandler>([...services.catalog.jobHandlers]);
   const outbox = new OutboxWorker({ db, log: log.child({ worker: 'outbox' }), handlers: outboxHandlers });
   const jobs = new JobRunner({ db, log: log.child({ worker: 'jobs' }), handlers: jobHandlers });
@@ -124,6 +139,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
       outbox.start();
       jobs.start();
       ledger.start();
+      services.epcis.startWorkers();
       housekeeping = setInterval(() => {
         purgeExpiredRateLimits(db).catch((err) => log.warn({ err }, 'rate-limit purge failed'));
       }, 60_000);
@@ -133,7 +149,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
       ready = false;
       if (housekeeping) clearInterval(housekeeping);
       await app.close();
-      await Promise.all([outbox.stop(), jobs.stop(), ledger.stop()]);
+      await Promise.all([outbox.stop(), jobs.stop(), ledger.stop(), services.epcis.stop()]);
     },
   };
 }
