@@ -8,7 +8,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const portalBuilt = existsSync(`${root}apps/portal/dist/index.html`);
 if (!portalBuilt && existsSync(`${root}apps/portal/index.html`)) {
   console.log('Building the portal (first start only)…');
-  const r = spawnSync('npm', ['run', 'build', '-w', '@txng/portal'], { cwd: root, stdio: 'inherit' });
+  // Always a production build of React and antd, whatever NODE_ENV this process was started with.
+  const r = spawnSync('npm', ['run', 'build', '-w', '@txng/portal'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) {
     console.error('The portal build failed; the API still starts, the portal will say it is not built.');
   }

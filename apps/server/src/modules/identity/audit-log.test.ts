@@ -37,3 +37,21 @@ describe('audit log', () => {
     expect(next.items[0].id).toBeLessThan(first.items[1].id + 1);
   });
 });
+
+describe('sign-in records', () => {
+  it('attribute a sign-in to the person who signed in', async () => {
+    const res = await admin.request('GET', `/api/v1/audit-events?action=auth.login&actorId=${admin.userId}`);
+    expect(res.json().items.length).toBeGreaterThan(0);
+    expect(res.json().items[0].actor).toMatchObject({ type: 'user', id: admin.userId, role: 'province_admin' });
+  });
+
+  it('gives the notification bell an unread count', async () => {
+    const res = await admin.request('GET', '/api/v1/notifications?limit=1');
+    expect(typeof res.json().unreadCount).toBe('number');
+  });
+
+  it('searches officials without diacritics', async () => {
+    const res = await admin.request('GET', '/api/v1/users?q=can bo kiem thu');
+    expect(res.json().items.length).toBeGreaterThan(0);
+  });
+});

@@ -136,7 +136,21 @@ export function createAuthService(deps: { db: Database; clock: Clock; config: Co
           .update(users)
           .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now, ...(totpStep !== null ? { totpLastStep: totpStep } : {}) })
           .where(eq(users.id, user.id));
-        await audit.record(tx, ctx, {
+        // The sign-in is attributed to the person who signed in, not to the anonymous request that did it.
+        const signedIn: RequestContext = {
+          ...ctx,
+          actor: {
+            type: 'user',
+            userId: user.id,
+            email: user.email,
+            role: user.role,
+            organizationId: user.organizationId,
+            scope: { sector: user.scopeSector, communeId: user.scopeCommuneId, departmentCode: user.departmentCode },
+            sessionId: sha256Hex(session.token),
+            mfaSatisfied,
+          },
+        };
+        await audit.record(tx, signedIn, {
           action: 'auth.login',
           resourceType: 'user',
           resourceId: user.id,

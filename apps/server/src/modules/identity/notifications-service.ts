@@ -1,5 +1,5 @@
 // In-app notifications, plus an e-mail through the outbox when the recipient has an address.
-import { and, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Database, Orm } from '../../platform/db/database.ts';
 import { enqueueMail } from '../../platform/mail/mailer.ts';
 import { notifications, users } from './tables.ts';
@@ -57,6 +57,11 @@ export function createNotificationService(deps: { db: Database }) {
         .where(and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined))
         .orderBy(desc(notifications.createdAt))
         .limit(limit);
+    },
+
+    async unreadCount(userId: string): Promise<number> {
+      const [row] = await deps.db.orm.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+      return Number(row?.n ?? 0);
     },
 
     async markRead(userId: string, ids: string[] | 'all'): Promise<number> {

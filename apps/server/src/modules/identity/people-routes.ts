@@ -12,7 +12,7 @@ import type { NewOfficial, UserPatch, UserService } from './users-service.ts';
 export async function peopleRoutes(app: FastifyInstance, deps: { users: UserService; audit: AuditService; notifications: NotificationService }): Promise<void> {
   const { users, audit, notifications } = deps;
 
-  app.get<{ Querystring: { role?: OfficialRole; sector?: Sector; communeId?: number } }>('/users', {
+  app.get<{ Querystring: { role?: OfficialRole; sector?: Sector; communeId?: number; q?: string } }>('/users', {
     schema: {
       tags: ['users'],
       summary: 'Officials (province administrator).',
@@ -23,6 +23,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: { users: UserServ
           role: { type: 'string', enum: ['province_admin', 'sector_officer', 'commune_officer', 'inspector'] },
           sector: { type: 'string', enum: ['agriculture-environment', 'industry-trade', 'health'] },
           communeId: { type: 'integer', minimum: 1 },
+          q: { type: 'string', maxLength: 200, description: 'Name or e-mail, diacritics ignored.' },
           lang: { type: 'string' },
         },
       },
@@ -127,14 +128,18 @@ export async function peopleRoutes(app: FastifyInstance, deps: { users: UserServ
                 },
               },
             },
+            unreadCount: { type: 'integer' },
           },
         },
       },
     },
   }, async (request) => {
     const actor = requireUser(request);
-    const rows = await notifications.listForUser(actor.userId, request.query.unread ?? false, request.query.limit ?? 50);
-    return { items: rows.map((n) => presentNotification(n, request.lang)) };
+    const [rows, unreadCount] = await Promise.all([
+      notifications.listForUser(actor.userId, request.query.unread ?? false, request.query.limit ?? 50),
+      notifications.unreadCount(actor.userId),
+    ]);
+    return { items: rows.map((n) => presentNotification(n, request.lang)), unreadCount };
   });
 
   app.post<{ Body: { ids?: string[]; all?: boolean } }>('/notifications/read', {

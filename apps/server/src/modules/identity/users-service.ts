@@ -15,6 +15,7 @@ import { hashPassword, passwordProblem } from './passwords.ts';
 import { canListUsers, canManageOfficials, canManageUsers } from './policy.ts';
 import { presentUser } from './presenter.ts';
 import { users } from './tables.ts';
+import { foldForSearch } from '../../platform/text/fold.ts';
 import { emailProblem, normalizeEmail, normalizePhone, phoneProblem } from './validation.ts';
 
 export type User = typeof users.$inferSelect;
@@ -205,9 +206,9 @@ export function createUserService(deps: {
       });
     },
 
-    async listOfficials(ctx: RequestContext, filter: { role?: OfficialRole; sector?: Sector; communeId?: number }): Promise<User[]> {
+    async listOfficials(ctx: RequestContext, filter: { role?: OfficialRole; sector?: Sector; communeId?: number; q?: string }): Promise<User[]> {
       if (!canManageOfficials(ctx.actor)) throw forbidden();
-      return db.orm
+      const rows = await db.orm
         .select()
         .from(users)
         .where(
@@ -219,6 +220,10 @@ export function createUserService(deps: {
           ),
         )
         .orderBy(asc(users.role), asc(users.fullName));
+      if (!filter.q) return rows;
+      // A few hundred officials at most: folding in memory keeps the name column free of a derived copy.
+      const q = foldForSearch(filter.q);
+      return rows.filter((u) => foldForSearch(`${u.fullName} ${u.email}`).includes(q));
     },
 
     async createOfficial(ctx: RequestContext, input: NewOfficial): Promise<CreatedUser> {
