@@ -52,7 +52,6 @@ export function createServices(options: SystemOptions) {
   const users = createUserService({ db, clock, audit, geo, auth, organizations, notifications });
   const apiKeys = createApiKeyService({ db, clock, audit, organizations });
   const auditLog = createAuditService({ db });
-  const catalog = createCatalog({ db, clock, audit, organizations, communes: geo, config });
   const epcis = createEpcis({
     db, clock, audit, secrets, log: options.log.child({ module: 'epcis' }), allowPrivateWebhooks: config.nodeEnv !== 'production',
     organizations: {
@@ -62,6 +61,7 @@ export function createServices(options: SystemOptions) {
       },
     },
   });
+  const catalog = createCatalog({ db, clock, audit, organizations, communes: geo, config, events: epcis.events });
   return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog, epcis };
 }
 

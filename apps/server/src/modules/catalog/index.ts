@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { JobHandler } from '../../platform/jobs/jobs.ts';
 import type { CatalogDeps } from './deps.ts';
+import { createDiaryService, type DiaryEventSink } from './diary/diary-service.ts';
+import { diaryRoutes } from './diary/diary-routes.ts';
 import { createExportService } from './export-service.ts';
 import { fileRoutes } from './file-routes.ts';
 import { createFileService } from './files-service.ts';
@@ -28,6 +30,9 @@ export { productCompleteness, lotCompleteness, type CompletenessReport, type Mis
 export { productPublicContent, placePublicContent, presentProduct, presentPlace, presentLot } from './presenter.ts';
 export { lotIdentifiers, lotEpcClass } from './lot-identifiers.ts';
 export { CatalogErrors } from './messages.ts';
+export { DIARY_KINDS, DIARY_SPECS, type DiaryKind } from './diary/diary-kinds.ts';
+export type { DiaryInput } from './diary/diary-input.ts';
+export type { DiaryEventSink } from './diary/diary-service.ts';
 export { DiskFileStorage, type FileStorage } from './storage/file-storage.ts';
 export * as catalogTables from './tables.ts';
 
@@ -36,6 +41,8 @@ export interface CreateCatalogOptions extends Omit<CatalogDeps, 'storage' | 'org
   readonly config: { readonly dataDir: string; readonly publicBaseUrl: string; readonly rateLimitPublicPerMinute: number };
   /** Defaults to files on disk under `<dataDir>/files`. */
   readonly storage?: FileStorage;
+  /** The epcis module's EventsService: diary steps are captured through it. */
+  readonly events?: DiaryEventSink;
 }
 
 export function createCatalog(options: CreateCatalogOptions) {
@@ -53,12 +60,13 @@ export function createCatalog(options: CreateCatalogOptions) {
   const places = createPlaceService(deps);
   const lots = createLotService(deps);
   const files = createFileService({ ...deps, products });
+  const diary = createDiaryService({ ...deps, events: options.events });
   const search = createSearchService({ db: deps.db, organizations: options.organizations });
   const handlers = listHandlers({ communes: deps.communes, today: () => vietnamDate(deps.clock.now()), now: () => deps.clock.now() });
   const imports = createImportService({ ...deps, handlers: handlers as never });
   const exports = createExportService(deps);
   const jobHandlers: ReadonlyMap<string, JobHandler> = new Map([...imports.jobHandlers]);
-  return { deps, products, places, lots, files, search, imports, exports, jobHandlers, publicRateLimit: config.rateLimitPublicPerMinute };
+  return { deps, products, places, lots, files, diary, search, imports, exports, jobHandlers, publicRateLimit: config.rateLimitPublicPerMinute };
 }
 
 export type Catalog = ReturnType<typeof createCatalog>;
@@ -67,6 +75,7 @@ export async function catalogRoutes(app: FastifyInstance, catalog: Catalog): Pro
   await productRoutes(app, { products: catalog.products });
   await placeRoutes(app, { places: catalog.places });
   await lotRoutes(app, { lots: catalog.lots });
+  await diaryRoutes(app, { diary: catalog.diary });
   await fileRoutes(app, { files: catalog.files });
   await searchRoutes(app, { search: catalog.search, publicRateLimit: catalog.publicRateLimit });
   await importRoutes(app, { imports: catalog.imports, exports: catalog.exports, now: () => catalog.deps.clock.now() });
