@@ -5,7 +5,7 @@ import type { AppNotification, Items } from '../../api/types.ts';
 export function useNotifications(unreadOnly: boolean, limit: number, poll = false) {
   return useQuery({
     queryKey: ['notifications', unreadOnly, limit],
-    queryFn: ({ signal }) => api.get<Items<AppNotification>>('/notifications', { query: { unread: unreadOnly || undefined, limit }, signal }).then((r) => r.items),
+    queryFn: ({ signal }) => api.get<Items<AppNotification> & { unreadCount: number }>('/notifications', { query: { unread: unreadOnly || undefined, limit }, signal }),
     ...(poll ? { refetchInterval: 60_000 } : {}),
   });
 }

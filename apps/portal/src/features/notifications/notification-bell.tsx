@@ -13,7 +13,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const unread = useNotifications(true, 20, true);
   const markRead = useMarkRead();
-  const count = unread.data?.length ?? 0;
+  const count = unread.data?.unreadCount ?? 0;
   return (
     <Popover
       open={open}
@@ -23,7 +23,7 @@ export function NotificationBell() {
       title={t('title')}
       content={
         <div className="notification-popover">
-          <NotificationList items={unread.data ?? []} onOpen={() => setOpen(false)} />
+          <NotificationList items={unread.data?.items ?? []} onOpen={() => setOpen(false)} />
           <Flex justify="space-between" gap={8} style={{ marginTop: 8 }}>
             <Button
               size="small"
@@ -45,7 +45,7 @@ export function NotificationBell() {
       }
     >
       <Button type="text" shape="circle" aria-label={t('bellLabel', { count })} aria-haspopup="dialog" aria-expanded={open}>
-        <Badge count={count} size="small" overflowCount={19}>
+        <Badge count={count} size="small" overflowCount={99}>
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>
       </Button>

@@ -31,7 +31,7 @@ export default function NotificationsPage() {
         style={{ marginBottom: 16 }}
       />
       <Card loading={list.isLoading}>
-        <NotificationList items={list.data ?? []} />
+        <NotificationList items={list.data?.items ?? []} />
       </Card>
     </>
   );
