@@ -35,6 +35,8 @@ export interface Ledger {
   readonly sequencer: Sequencer;
   /** Why sequencing stopped (the stored tree failed a check), if it did. */
   readonly halted: string | undefined;
+  /** Whether this process holds the sequencer lease (always, on PGlite, once started). */
+  readonly leading: boolean;
   /** Starts the sequencer loop (when this process wins the lease), witness rounds and demo witnesses. */
   start(): void;
   stop(): Promise<void>;
@@ -135,6 +137,9 @@ export async function createLedger(deps: LedgerDeps): Promise<Ledger> {
     sequencer,
     get halted() {
       return halted;
+    },
+    get leading() {
+      return !stopped && lease.held;
     },
     start() {
       if (!stopped) return;
