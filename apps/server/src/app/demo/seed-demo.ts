@@ -7,6 +7,7 @@ import type { OfficialRole, Sector, UserActor } from '../../platform/auth/actor.
 import { systemContext, type RequestContext } from '../../platform/request-context.ts';
 import type { System } from '../system.ts';
 import { base32 } from './base32.ts';
+import { seedCatalogDemo } from './catalog-demo.ts';
 import { DEMO_OFFICIALS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PENDING } from './demo-data.ts';
 
 export interface DemoAccount {
@@ -81,6 +82,7 @@ export async function seedDemoIfEmpty(system: System, config: Config, pseudonymK
     });
     if (org !== DEMO_PENDING) await services.organizations.decide(adminCtx!, registered.id, 'approve');
   }
+  if (!alreadySeeded) await seedCatalogDemo(system);
   return { seededNow: !alreadySeeded, password: DEMO_PASSWORD, accounts };
 }
 
