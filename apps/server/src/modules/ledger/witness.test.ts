@@ -136,3 +136,27 @@ describe('witnessed checkpoints', () => {
     expect(anchored[0]!.note).toBe((await published()).note);
   });
 });
+
+describe('demo mode', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await createTestSystem({ env: { TXNG_DEMO: 'true' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('runs two local witnesses in the server process and publishes checkpoints both cosigned', async () => {
+    t.system.ledger.start();
+    await recordMany(t.db, 3, 'demo', 3);
+    const deadline = Date.now() + 20_000;
+    let body: { size: number; cosignatures: number } = { size: 0, cosignatures: 0 };
+    while (Date.now() < deadline && !(body.size === 3 && body.cosignatures === 2)) {
+      const res = await t.system.app.inject('/api/v1/ledger/checkpoint');
+      if (res.statusCode === 200) body = res.json();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(body).toMatchObject({ size: 3, cosignatures: 2 });
+    const keys = (await t.system.app.inject('/api/v1/ledger/key')).json() as { quorum: number; witnesses: { name: string }[] };
+    expect(keys.quorum).toBe(2);
+    expect(keys.witnesses.map((w) => w.name)).toEqual(['Sở Nông nghiệp và Môi trường', 'Cổng TXNG quốc gia']);
+  });
+});
