@@ -5,24 +5,24 @@
 import {
   entryBundleFor,
   entryBundlePath,
+  formatError,
+  fromBase64,
   fullTileCount,
+  merkleHasher,
   openCheckpoint,
   parseEntryBundle,
   parseVerifierKey,
   partialEntryBundle,
+  TILE_WIDTH,
   tileLevelCount,
   tilePath,
   toBase64,
   TreeBuilder,
-  fromBase64,
-  TILE_WIDTH,
-  merkleHasher,
   type NoteVerifier,
   type TileId,
-  formatError,
 } from '@txng/tlog';
 import { nodeCrypto } from '@txng/tlog/node';
-import { MonitorFindings } from './messages.ts';
+import type { MonitorFindings } from './messages.ts';
 
 export interface SeenCheckpoint {
   readonly size: string;
