@@ -1,13 +1,11 @@
 // One sequencer at a time across server processes: the leader holds a session-level advisory lock on a
-// connection of its own, which also LISTENs for the `ledger_entry` notifications that committed entries send.
-// Safety never depends on the lease (each batch locks the tree-state row); it only keeps processes from taking
+// connection of its own. Safety never depends on the lease (each batch locks the tree-state row); it only keeps processes from taking
 // turns on every batch. When the leader dies, its connection closes, the lock is released and another takes over.
 import type pg from 'pg';
 import type { Database } from '../../platform/db/database.ts';
 
 /** pg_advisory_lock key of the ledger sequencer (the migration lock is 7_301_001). */
 export const SEQUENCER_LOCK = 7_301_009;
-export const NOTIFY_CHANNEL = 'ledger_entry';
 
 export interface SequencerLease {
   readonly held: boolean;
@@ -27,10 +25,7 @@ export const soleProcessLease: SequencerLease = {
 export class AdvisoryLease implements SequencerLease {
   private client: pg.PoolClient | undefined;
 
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly onNotify: () => void,
-  ) {}
+  constructor(private readonly pool: pg.Pool) {}
 
   get held(): boolean {
     return this.client !== undefined;
@@ -43,7 +38,6 @@ export class AdvisoryLease implements SequencerLease {
     try {
       const result = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [SEQUENCER_LOCK]);
       acquired = result.rows[0]?.ok === true;
-      if (acquired) await client.query(`listen ${NOTIFY_CHANNEL}`);
     } catch {
       acquired = false;
     }
@@ -51,7 +45,6 @@ export class AdvisoryLease implements SequencerLease {
       client.release();
       return false;
     }
-    client.on('notification', this.onNotify);
     // A lost connection loses the lock with it: stop leading until the lock is taken again.
     client.on('error', () => this.drop(client));
     this.client = client;
@@ -73,11 +66,10 @@ export class AdvisoryLease implements SequencerLease {
     } catch {
       // The connection is gone, and the lock with it.
     }
-    // Destroyed rather than pooled: it is still LISTENing.
     client.release(true);
   }
 }
 
-export function leaseFor(db: Database, onNotify: () => void): SequencerLease {
-  return db.pool ? new AdvisoryLease(db.pool, onNotify) : soleProcessLease;
+export function leaseFor(db: Database): SequencerLease {
+  return db.pool ? new AdvisoryLease(db.pool) : soleProcessLease;
 }

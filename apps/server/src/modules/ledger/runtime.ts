@@ -40,7 +40,7 @@ export interface Ledger {
   /** Starts the sequencer loop (when this process wins the lease), witness rounds and demo witnesses. */
   start(): void;
   stop(): Promise<void>;
-  /** Asks the running loop for a batch now (NOTIFY does this across processes on PostgreSQL). */
+  /** Asks the running loop for a batch now (after a commit in this process that logged entries). */
   wake(): void;
   /** Sequences everything pending now, then collects cosignatures and publishes: for tests and tools. */
   flush(): Promise<void>;
@@ -48,9 +48,11 @@ export interface Ledger {
 
 const MAX_BATCH = 8192;
 const LEASE_RETRY_MS = 2_000;
+const BATCH_GAP_MS = 20;
 const WITNESS_RETRY_MS = 10_000;
-// PostgreSQL wakes the loop by NOTIFY and polls only as a fallback; PGlite has no listener here and polls.
-const POLL_MS = { postgres: 500, pglite: 100 } as const;
+// How often an idle sequencer checks for pending entries (one index probe; see migration 0002 for why there
+// is no NOTIFY). Commits in this process can wake it at once with `wake()`.
+const POLL_MS = 100;
 
 export async function createLedger(deps: LedgerDeps): Promise<Ledger> {
   const { db, config, log, clock } = deps;
@@ -85,7 +87,7 @@ export async function createLedger(deps: LedgerDeps): Promise<Ledger> {
       waiter.resolve();
     }
   };
-  const lease = leaseFor(db, wake);
+  const lease = leaseFor(db);
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       if (wakeRequested || stopped) return resolve();
@@ -115,11 +117,15 @@ export async function createLedger(deps: LedgerDeps): Promise<Ledger> {
           // A batch committed before a crash but never signed is checked and signed now.
           if (await sequencer.recover()) void publisher.kick();
         }
+        if (!(await sequencer.hasPending())) {
+          await pause(POLL_MS);
+          continue;
+        }
         const { consumed, checkpoint } = await sequencer.sequenceOnce();
         if (checkpoint) void publisher.kick();
         backoff = 0;
-        if (consumed >= MAX_BATCH) continue;
-        await pause(POLL_MS[db.kind]);
+        // A full batch means more is waiting; otherwise give writers a moment to accumulate the next one.
+        if (consumed < MAX_BATCH) await pause(BATCH_GAP_MS);
       } catch (err) {
         if (err instanceof LedgerIntegrityError) return halt(err);
         log.error({ err }, 'ledger: sequencing failed; retrying');

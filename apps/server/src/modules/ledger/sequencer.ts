@@ -43,8 +43,6 @@ function entryOf(payload: unknown): PendingEntry | string {
   return { leaf: encoder.encode(canonical), kind, recordId: id, sha256 };
 }
 
-const idArray = (ids: readonly (number | string)[]) => `{${ids.join(',')}}`;
-
 export class Sequencer {
   /** Builders matching the stored head; undefined = restore from storage before the next batch. */
   private state: TreeState | undefined;
@@ -57,6 +55,15 @@ export class Sequencer {
    */
   async recover(): Promise<StoredCheckpoint | undefined> {
     return this.deps.checkpoints.sign(await readHead(this.deps.db.orm, false));
+  }
+
+  /** Whether entries are waiting: one probe of the outbox's pending index, cheap enough to poll. */
+  async hasPending(): Promise<boolean> {
+    const found = await rows(
+      this.deps.db.orm,
+      sql`select 1 from platform.outbox where topic = ${LEDGER_TOPIC} and processed_at is null and available_at <= now() limit 1`,
+    );
+    return found.length > 0;
   }
 
   /**
@@ -87,12 +94,18 @@ export class Sequencer {
       state = head.size === 0n ? TreeState.empty(hasher) : await TreeState.restore(hasher, store, head, tx);
       this.state = state;
     }
-    const claimed = await rows<OutboxRow>(
-      tx,
-      sql`select id, payload from platform.outbox
-          where topic = ${LEDGER_TOPIC} and processed_at is null and available_at <= now()
-          order by id limit ${this.deps.maxBatch ?? 8192} for update skip locked`,
-    );
+    // Claimed and marked processed in one statement: the mark commits with the leaves, or neither does.
+    const claimed = (
+      await rows<OutboxRow>(
+        tx,
+        sql`update platform.outbox o set processed_at = now(), attempts = o.attempts + 1, last_error = null
+            from (select id from platform.outbox
+                  where topic = ${LEDGER_TOPIC} and processed_at is null and available_at <= now()
+                  order by id limit ${this.deps.maxBatch ?? 8192} for update skip locked) c
+            where o.id = c.id
+            returning o.id, o.payload`,
+      )
+    ).sort((a, b) => Number(a.id) - Number(b.id));
     if (claimed.length === 0) return { consumed: 0 };
 
     const fresh: PendingEntry[] = [];
@@ -107,16 +120,10 @@ export class Sequencer {
       }
     }
     const toAppend = await this.withoutLogged(tx, fresh);
-    const rejectedIds = new Set(rejected.map((r) => r.id));
-    const done = claimed.filter((r) => !rejectedIds.has(r.id)).map((r) => r.id);
-    if (done.length > 0) {
-      await tx.execute(sql`update platform.outbox set processed_at = now(), attempts = attempts + 1, last_error = null
-                           where id = any(${idArray(done)}::bigint[])`);
-    }
     for (const r of rejected) {
       // Kept visible in the outbox backlog (never silently dropped), and never claimed again.
       log.error({ outboxId: r.id, reason: r.reason }, 'ledger: an outbox entry cannot be logged');
-      await tx.execute(sql`update platform.outbox set attempts = attempts + 1, last_error = ${`ledger: ${r.reason}`},
+      await tx.execute(sql`update platform.outbox set processed_at = null, last_error = ${`ledger: ${r.reason}`},
                            available_at = 'infinity' where id = ${String(r.id)}::bigint`);
     }
     if (toAppend.length === 0) return { consumed: claimed.length };

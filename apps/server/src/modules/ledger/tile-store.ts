@@ -53,7 +53,8 @@ export function storeNodeReader(hasher: MerkleHasher, store: TileStore, size: bi
   });
 }
 
-const hex = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+/** Bytes as a Buffer without copying (node-postgres sends Buffers as binary parameters). */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** The first `width` entries of a stored bundle (it may hold more: the widest version is stored). */
 export function bundlePrefix(data: Uint8Array, width: number): Uint8Array | undefined {
@@ -96,22 +97,20 @@ export class DatabaseTileStore implements TileStore {
     await this.upsertTiles(tx, 'tiles', batch.tiles);
     await this.upsertTiles(tx, 'mid_tiles', batch.midTiles);
     if (batch.bundles.length > 0) {
-      const json = JSON.stringify(batch.bundles.map((b) => ({ i: b.bundle.index.toString(), w: b.bundle.width, d: hex(b.data) })));
+      const values = batch.bundles.map((b) => sql`(${b.bundle.index.toString()}::bigint, ${b.bundle.width}::smallint, ${asBuffer(b.data)})`);
       // The sequencer only ever widens a position; `where` keeps a replayed narrower write from shrinking it.
       await tx.execute(sql`
-        insert into ledger.bundles (idx, width, data)
-        select x.i::bigint, x.w, decode(x.d, 'hex') from jsonb_to_recordset(${json}::jsonb) as x(i text, w int, d text)
+        insert into ledger.bundles (idx, width, data) values ${sql.join(values, sql`, `)}
         on conflict (idx) do update set width = excluded.width, data = excluded.data where excluded.width > ledger.bundles.width`);
     }
   }
 
   private async upsertTiles(tx: Orm, table: TileTable, tiles: readonly TileData[]): Promise<void> {
     if (tiles.length === 0) return;
-    const json = JSON.stringify(tiles.map((t) => ({ l: t.tile.level, i: t.tile.index.toString(), w: t.tile.width, d: hex(t.data) })));
     const target = sql.raw(`ledger.${table}`);
+    const values = tiles.map((t) => sql`(${t.tile.level}::smallint, ${t.tile.index.toString()}::bigint, ${t.tile.width}::smallint, ${asBuffer(t.data)})`);
     await tx.execute(sql`
-      insert into ${target} (level, idx, width, data)
-      select x.l, x.i::bigint, x.w, decode(x.d, 'hex') from jsonb_to_recordset(${json}::jsonb) as x(l int, i text, w int, d text)
+      insert into ${target} (level, idx, width, data) values ${sql.join(values, sql`, `)}
       on conflict (level, idx) do update set width = excluded.width, data = excluded.data where excluded.width > ${target}.width`);
   }
 
