@@ -6,6 +6,7 @@ import { identityModule } from '../modules/identity/index.ts';
 import { ledgerModule } from '../modules/ledger/index.ts';
 import { catalogModule } from '../modules/catalog/index.ts';
 import { epcisModule } from '../modules/epcis/index.ts';
+import { stampsModule } from '../modules/stamps/index.ts';
 
 export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: 'platform', dir: fileURLToPath(new URL('../platform/migrations/', import.meta.url)) },
@@ -14,4 +15,5 @@ export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: catalogModule.name, dir: catalogModule.migrationsDir },
   { module: ledgerModule.name, dir: ledgerModule.migrationsDir },
   { module: epcisModule.name, dir: epcisModule.migrationsDir },
+  { module: stampsModule.name, dir: stampsModule.migrationsDir },
 ];

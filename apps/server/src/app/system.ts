@@ -31,6 +31,7 @@ import {
   registerAuthentication,
 } from '../modules/identity/index.ts';
 import { createLedger, ledgerRoutes, type Ledger } from '../modules/ledger/index.ts';
+import { createStamps, NO_RECALLS, stampsApiRoutes, stampsResolverRoutes, verificationCodeKey } from '../modules/stamps/index.ts';
 
 export interface SystemOptions {
   readonly config: Config;
@@ -62,7 +63,11 @@ export function createServices(options: SystemOptions) {
     },
   });
   const catalog = createCatalog({ db, clock, audit, organizations, communes: geo, config, events: epcis.events });
-  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog, epcis };
+  const stamps = createStamps({
+    db, clock, audit, catalog, organizations, communes: geo, log: options.log.child({ module: 'stamps' }), publicBaseUrl: config.publicBaseUrl,
+    codeKey: verificationCodeKey(secrets.pseudonym), recall: NO_RECALLS, dataDir: config.dataDir,
+  });
+  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog, epcis, stamps };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -101,12 +106,17 @@ export async function createSystem(options: SystemOptions): Promise<System> {
       });
       await peopleRoutes(api, { users: services.users, audit: services.auditLog, notifications: services.notifications });
       await catalogRoutes(api, services.catalog);
+      await stampsApiRoutes(api, services.stamps, config.rateLimitPublicPerMinute);
     },
     { prefix: '/api/v1' },
   );
   await ledgerRoutes(app, { ledger: ledger.service, publicRateLimit: config.rateLimitPublicPerMinute });
   // The EPCIS 2.0 REST binding lives under its own base path, as GS1's OpenAPI describes it.
   await app.register((api) => services.epcis.routes(api), { prefix: '/epcis' });
+  // The GS1 Digital Link resolver answers at the public root (/01/…, /s/…, /.well-known/gs1resolver).
+  await stampsResolverRoutes(app, services.stamps, { publicRateLimit: config.rateLimitPublicPerMinute, publicBaseUrl: config.publicBaseUrl });
+  // Scans are written by every process that serves them, workers or not.
+  await services.stamps.start();
 
   const portalDir = options.portalDir ?? DEFAULT_PORTAL_DIR;
   if (existsSync(`${portalDir}/index.html`)) {
@@ -124,7 +134,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
     [MAIL_TOPIC, createMailHandler({ smtpUrl: config.smtpUrl, from: config.mailFrom, log })],
     ...services.epcis.outboxHandlers,
   ]);
-  const jobHandlers = new Map<string, JobHandler>([...services.catalog.jobHandlers]);
+  const jobHandlers = new Map<string, JobHandler>([...services.catalog.jobHandlers, ...services.stamps.jobs]);
   const outbox = new OutboxWorker({ db, log: log.child({ worker: 'outbox' }), handlers: outboxHandlers });
   const jobs = new JobRunner({ db, log: log.child({ worker: 'jobs' }), handlers: jobHandlers });
   let housekeeping: NodeJS.Timeout | undefined;
@@ -149,6 +159,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
       ready = false;
       if (housekeeping) clearInterval(housekeeping);
       await app.close();
+      await services.stamps.stop();
       await Promise.all([outbox.stop(), jobs.stop(), ledger.stop(), services.epcis.stop()]);
     },
   };

@@ -1,0 +1,89 @@
+// The scan spool: every scan is appended (one JSON line, a synchronous write) to this process's spool file
+// before the page is answered, and the file is removed only after its scans are committed to the database.
+//
+// Guarantee: a scan whose page was served survives a slow or unavailable database, a shutdown and a crash of
+// the process (the line is in the operating system's page cache); at the next start, spool files of processes
+// that are gone are replayed (scan ids make the replay idempotent). Each rotation fsyncs the file it closes, so
+// a power cut or kernel crash can lose at most the scans of the last flush interval (~½ s).
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface SpooledScan {
+  readonly id: string;
+  readonly serial: string;
+  /** ISO time. */
+  readonly at: string;
+  readonly channel: string;
+  readonly uaFamily: string;
+  readonly clientHash: string | null;
+}
+
+const HOST = hostname().replace(/[^A-Za-z0-9.-]/g, '_');
+
+export class ScanSpool {
+  private fd: number | undefined;
+  private current: string | undefined;
+
+  constructor(private readonly dir: string) {}
+
+  /** Appends a scan to the current file (opened on first use). */
+  append(scan: SpooledScan): void {
+    if (this.fd === undefined) {
+      mkdirSync(this.dir, { recursive: true });
+      this.current = path.join(this.dir, `${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.ndjson`);
+      this.fd = openSync(this.current, 'a', 0o600);
+    }
+    writeSync(this.fd, `${JSON.stringify(scan)}\n`);
+  }
+
+  /** Closes (fsync) the current file and returns its path: its scans are the ones now being flushed. */
+  rotate(): string | undefined {
+    if (this.fd === undefined) return undefined;
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    const closed = this.current;
+    this.fd = undefined;
+    this.current = undefined;
+    return closed;
+  }
+
+  remove(files: readonly string[]): void {
+    for (const f of files) rmSync(f, { force: true });
+  }
+
+  /** Spool files left by processes of this host that are no longer running (a data folder is per host). */
+  orphans(): string[] {
+    if (!existsSync(this.dir)) return [];
+    return readdirSync(this.dir)
+      .filter((f) => f.endsWith('.ndjson'))
+      .filter((f) => {
+        const m = /^(.+)-(\d+)-[0-9a-f]{8}\.ndjson$/.exec(f);
+        if (!m) return false;
+        if (m[1] !== HOST) return false;
+        const pid = Number(m[2]);
+        if (pid === process.pid) return false;
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      })
+      .map((f) => path.join(this.dir, f));
+  }
+
+  static read(file: string): SpooledScan[] {
+    const out: SpooledScan[] = [];
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line) continue;
+      try {
+        out.push(JSON.parse(line) as SpooledScan);
+      } catch {
+        // A line cut short by a crash in mid-write: the scan before it is complete, this one never was served.
+      }
+    }
+    return out;
+  }
+}
