@@ -68,8 +68,8 @@ export function createEventsService(deps: { clock: Clock; audit: AuditRecorder; 
       return queries.queryAst(ctx, query, tx);
     },
 
-    /** One event by eventID within the actor's scope (not found otherwise). */
-    getEvent(ctx: RequestContext, eventId: string): Promise<StoredEvent> {
+    /** The event with this eventID (and its error declaration, if any, second) within the actor's scope; not found otherwise. */
+    getEvent(ctx: RequestContext, eventId: string): Promise<StoredEvent[]> {
       return queries.getEvent(ctx, eventId);
     },
   };

@@ -8,9 +8,10 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 export const eventIds = epcis.table('event_ids', {
-  eventId: text('event_id').primaryKey(),
+  eventId: text('event_id').notNull(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: bytea('hash').notNull(),
+  declaration: boolean('declaration').notNull(),
 });
 
 export const events = epcis.table('events', {

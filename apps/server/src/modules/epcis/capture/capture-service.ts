@@ -41,7 +41,9 @@ export interface CaptureInput {
   readonly behaviour: CaptureBehaviour;
 }
 
-const CAPTURABLE = new Set(['EPCISDocument', 'EPCISQueryDocument', 'ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent']);
+// EPCISDocument and EPCISQueryDocument (REST binding); also the XML EPCISMasterDataDocument, whose vocabularies are
+// kept as header master data is (EPCIS 2.0 §7.2); a bare event is a document of one event.
+const CAPTURABLE = new Set(['EPCISDocument', 'EPCISQueryDocument', 'EPCISMasterDataDocument', 'ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent']);
 
 class Rollback extends Error {}
 
@@ -161,10 +163,11 @@ export function createCaptureService(deps: {
     /** Starts a capture job; resolves with the finished job, or the running one after `syncWaitMs`. */
     async submit(ctx: RequestContext, input: CaptureInput): Promise<{ job: CaptureJob; finished: boolean }> {
       const organizationId = captureOrganization(ctx.actor);
-      const source = openDocument(input.format, input.text, { now: clock.now().getTime(), chunkSize: limits.chunkSize });
-      if (source.eventCount > limits.maxEvents) {
-        throw new AppError('too_large', EpcisErrors.EPCIS_CAPTURE_LIMIT_EXCEEDED, { count: source.eventCount, limit: limits.maxEvents });
-      }
+      const refuse = (count: number) => {
+        if (count > limits.maxEvents) throw new AppError('too_large', EpcisErrors.EPCIS_CAPTURE_LIMIT_EXCEEDED, { count, limit: limits.maxEvents });
+      };
+      const source = openDocument(input.format, input.text, { now: clock.now().getTime(), chunkSize: limits.chunkSize, onCount: refuse });
+      refuse(source.eventCount);
       const actorId = ctx.actor.type === 'user' ? ctx.actor.userId : ctx.actor.type === 'api_key' ? ctx.actor.keyId : null;
       const job = await createCaptureJob(db.orm, { organizationId, actorId, behaviour: input.behaviour, format: input.format, eventCount: source.eventCount });
       const work = run(ctx, job, source);

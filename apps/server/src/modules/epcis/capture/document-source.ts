@@ -12,6 +12,8 @@ export interface CaptureOptions {
   /** The server clock: future event times are refused beyond the package's skew. */
   readonly now: number;
   readonly chunkSize?: number;
+  /** Called with the event count as soon as it is known, before any validation (to refuse oversized documents early). */
+  readonly onCount?: (count: number) => void;
 }
 
 export interface DocumentSource {
@@ -86,6 +88,7 @@ function jsonSource(text: string, options: CaptureOptions, chunkSize: number): D
     return fromPlan(prepareCapture(text, 'json', { now: options.now, sha256 }), chunkSize);
   }
   const found = isObject(parsed) ? eventListHolder(parsed) : undefined;
+  if (found) options.onCount?.(found.list.length);
   if (!found || found.list.length <= chunkSize) return fromPlan(prepareCapture(parsed, 'json', { now: options.now, sha256 }), chunkSize);
   const { holder, list, base } = found;
   // The header is validated with the first chunk; later chunks only contribute their events' findings.

@@ -72,7 +72,7 @@ export async function eventRoutes(app: FastifyInstance, deps: EventRouteDeps): P
   app.get<{ Params: { eventID: string } }>('/events/:eventID', { schema: { tags, summary: 'One event by its eventID.' } }, async (request, reply) => {
     checkVersions(request);
     const found = await queries.getEvent(contextOf(request), request.params.eventID);
-    return sendPage(request, reply, { events: [found] }, deps, 'SimpleEventQuery');
+    return sendPage(request, reply, { events: found }, deps, 'SimpleEventQuery');
   });
 
   app.get('/', { schema: { tags, summary: 'Top-level resources of the EPCIS repository.' } }, async (request, reply) => {

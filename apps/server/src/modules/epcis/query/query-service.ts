@@ -68,17 +68,21 @@ export function createQueryService(deps: { db: Database; directory: Organization
       return page;
     },
 
-    /** One event by its eventID, when the reader's scope covers it (404 otherwise, not revealing existence). */
-    async getEvent(ctx: RequestContext, eventId: string): Promise<StoredEvent> {
+    /**
+     * The event with this eventID and, when it was declared erroneous, its error declaration (EPCIS 2.0 §7.4.1.2),
+     * original first; only when the reader's scope covers them (404 otherwise, not revealing existence).
+     */
+    async getEvent(ctx: RequestContext, eventId: string): Promise<StoredEvent[]> {
       const scope = await scopeOf(ctx);
-      const [row] = await rows<{ seq: number; organization_id: string; body: StoredEvent['event'] }>(db.orm, sql`
+      const found = await rows<{ seq: number; organization_id: string; body: StoredEvent['event'] }>(db.orm, sql`
         select e.seq, e.organization_id, e.body from epcis.events e
-        where e.seq = (select i.seq from epcis.event_ids i where i.event_id = ${eventId}) and ${scopeCondition(scope)}`);
+        where e.seq in (select i.seq from epcis.event_ids i where i.event_id = ${eventId}) and ${scopeCondition(scope)}
+        order by e.declaration_time nulls first, e.seq`);
       await audit.record(db.orm, ctx, {
-        action: 'epcis.event.read', resourceType: 'epcis.event', resourceId: eventId, subject: subjectOf(ctx, scope), outcome: row ? 'success' : 'denied',
+        action: 'epcis.event.read', resourceType: 'epcis.event', resourceId: eventId, subject: subjectOf(ctx, scope), outcome: found.length ? 'success' : 'denied',
       });
-      if (!row) throw notFound(EpcisErrors.EPCIS_EVENT_NOT_FOUND, { eventID: eventId });
-      return { seq: Number(row.seq), organizationId: row.organization_id, event: row.body };
+      if (!found.length) throw notFound(EpcisErrors.EPCIS_EVENT_NOT_FOUND, { eventID: eventId });
+      return found.map((row) => ({ seq: Number(row.seq), organizationId: row.organization_id, event: row.body }));
     },
 
     /** The typed query of the service API, inside a caller's transaction when one is given. */

@@ -2,13 +2,17 @@
 // reports `stored` (event row, index rows, event-id registry, ledger entry, stream-subscription deliveries) or,
 // when the transaction rolls back, nothing. Events are immutable: an event ID already stored is never
 // rewritten; the same event again (equal CBV 2.0 hash) is a no-op, another event under that ID a conflict.
+// An error declaration of an event (EPCIS 2.0 §7.4.1.2) is kept beside it under the same event ID.
 // Safe under concurrent captures of the same event: the registry's primary key serialises them.
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { EpcisEvent } from '@txng/epcis';
 import { rows, type Orm } from '../../../platform/db/database.ts';
+import { canonicalJson } from '../../../platform/ledger/canonical-json.ts';
 import { insertColumns, type ColumnSpec } from './bulk-insert.ts';
 import { ChunkRows } from './event-rows.ts';
 import { recordEventsInLedger } from './ledger-batch.ts';
+import { repeatedOccurrences } from './occurrence.ts';
 
 export interface EventToStore {
   readonly event: EpcisEvent;
@@ -74,16 +78,41 @@ export function storedForm(event: EpcisEvent, hashId: string, recordTime: Date):
   return { ...event, eventID: event.eventID ?? hashId, recordTime: recordTime.toISOString() };
 }
 
+/**
+ * What identifies a stored record under its eventID: the CBV 2.0 hash for the event itself; for an error
+ * declaration (which the hash leaves out) a digest of the hash and of the declaration's canonical JSON, so that
+ * capturing the same declaration again is a no-op and a different one a conflict.
+ */
+export function recordDigest(event: EpcisEvent, hex: string): string {
+  if (!event.errorDeclaration) return hex;
+  const spelling = (v: unknown): unknown => (Array.isArray(v) ? v.map(spelling) : typeof v === 'object' && v !== null
+    ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'prefix').map(([k, x]) => [k, spelling(x)])) : v);
+  return createHash('sha256').update(`${hex}\n${canonicalJson(spelling(event.errorDeclaration))}`).digest('hex');
+}
+
 export async function storeEvents(tx: Orm, items: readonly EventToStore[], ctx: StoreContext, onStored?: StoredListener): Promise<StoreOutcome[]> {
   if (items.length === 0) return [];
-  const prepared = items.map((it) => ({ event: storedForm(it.event, it.hashId, ctx.recordTime), hex: hashHex(it.hashId) }));
+  // Hash-identified events that repeat a stored one in another time zone are repeats (occurrence.ts).
+  const repeats = await repeatedOccurrences(tx, items.map((it) => (it.event.eventID === undefined && !it.event.errorDeclaration ? it.event : undefined)));
+  if (repeats.size) {
+    const rest = items.filter((_, i) => !repeats.has(i));
+    const stored = await storeEvents(tx, rest, ctx, onStored);
+    let j = 0;
+    return items.map((it, i): StoreOutcome => (repeats.has(i) ? { status: 'duplicate', eventId: it.hashId } : stored[j++]!));
+  }
+  const prepared = items.map((it) => {
+    const event = storedForm(it.event, it.hashId, ctx.recordTime);
+    const digest = recordDigest(event, hashHex(it.hashId));
+    return { event, digest, declaration: event.errorDeclaration !== undefined, key: `${event.eventID!}\u0000${event.errorDeclaration ? 1 : 0}` };
+  });
   const seqs = (await rows<{ s: number }>(tx, sql`select nextval('epcis.event_seq')::bigint as s from generate_series(1, ${items.length})`)).map((r) => Number(r.s));
-  const inserted = await rows<{ event_id: string }>(tx, sql`
-    insert into epcis.event_ids (event_id, seq, hash)
-    select id, s, decode(h, 'hex') from unnest(${sql.param(prepared.map((p) => p.event.eventID))}::text[], ${sql.param(seqs)}::bigint[], ${sql.param(prepared.map((p) => p.hex))}::text[]) as u(id, s, h)
-    on conflict (event_id) do nothing
-    returning event_id`);
-  const fresh = new Set(inserted.map((r) => r.event_id));
+  const inserted = await rows<{ event_id: string; declaration: boolean }>(tx, sql`
+    insert into epcis.event_ids (event_id, declaration, seq, hash)
+    select id, d, s, decode(h, 'hex') from unnest(${sql.param(prepared.map((p) => p.event.eventID))}::text[], ${sql.param(prepared.map((p) => p.declaration))}::boolean[],
+      ${sql.param(seqs)}::bigint[], ${sql.param(prepared.map((p) => p.digest))}::text[]) as u(id, d, s, h)
+    on conflict (event_id, declaration) do nothing
+    returning event_id, declaration`);
+  const fresh = new Set(inserted.map((r) => `${r.event_id}\u0000${r.declaration ? 1 : 0}`));
   const outcomes: StoreOutcome[] = new Array(items.length);
   const pending: number[] = [];
   const chunk = new ChunkRows();
@@ -91,25 +120,27 @@ export async function storeEvents(tx: Orm, items: readonly EventToStore[], ctx: 
   const ledger: { id: string; sha256: string }[] = [];
   prepared.forEach((p, i) => {
     const id = p.event.eventID!;
-    if (fresh.has(id) && !claimed.has(id)) {
-      claimed.add(id);
+    if (fresh.has(p.key) && !claimed.has(p.key)) {
+      claimed.add(p.key);
       chunk.add(seqs[i]!, p.event, JSON.stringify(p.event));
       outcomes[i] = { status: 'stored', seq: seqs[i]!, eventId: id, event: p.event };
-      ledger.push({ id, sha256: p.hex });
+      ledger.push({ id, sha256: p.digest });
     } else pending.push(i);
   });
   if (pending.length) {
-    const known = await rows<{ event_id: string; hash: string }>(tx, sql`
-      select event_id, encode(hash, 'hex') as hash from epcis.event_ids where event_id = any(${sql.param(pending.map((i) => prepared[i]!.event.eventID))}::text[])`);
-    const hashOf = new Map(known.map((k) => [k.event_id, k.hash]));
+    const known = await rows<{ event_id: string; declaration: boolean; hash: string }>(tx, sql`
+      select event_id, declaration, encode(hash, 'hex') as hash from epcis.event_ids
+      where event_id = any(${sql.param(pending.map((i) => prepared[i]!.event.eventID))}::text[])`);
+    const digestOf = new Map(known.map((k) => [`${k.event_id}\u0000${k.declaration ? 1 : 0}`, k.hash]));
     for (const i of pending) {
-      const id = prepared[i]!.event.eventID!;
-      outcomes[i] = { status: hashOf.get(id) === prepared[i]!.hex ? 'duplicate' : 'conflict', eventId: id };
+      const p = prepared[i]!;
+      outcomes[i] = { status: digestOf.get(p.key) === p.digest ? 'duplicate' : 'conflict', eventId: p.event.eventID! };
     }
   }
   if (chunk.count === 0) return outcomes;
   await insertEvents(tx, chunk, ctx);
-  // Every stored event enters the transparency ledger in this transaction (ledger-entry.ts: leaf = kind, id, hash).
+  // Every stored record enters the transparency ledger in this transaction (ledger-entry.ts: leaf = kind, id,
+  // sha256): the CBV 2.0 event hash, or for an error declaration the digest above (the hash leaves it out).
   await recordEventsInLedger(tx, ledger, ctx.organizationId);
   const stored = outcomes.filter((o): o is Extract<StoreOutcome, { status: 'stored' }> => o.status === 'stored');
   await onStored?.(tx, stored, ctx);

@@ -74,3 +74,38 @@ export const XML = { 'content-type': 'application/xml' };
 export function capture(call: Call, text: string, file: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
   return call('POST', '/epcis/capture', text, { ...(file.endsWith('.xml') ? XML : JSON_LD), ...headers });
 }
+
+/** Every event a query returns, following nextPageToken (JSON-LD, identifiers as captured). */
+export async function allEvents(call: Call, query = '', perPage = 1000): Promise<EpcisEventJson[]> {
+  const out: EpcisEventJson[] = [];
+  let url = `/epcis/events?perPage=${perPage}${query ? `&${query}` : ''}`;
+  for (let i = 0; i < 10_000; i++) {
+    const res = await call('GET', url, undefined, { 'GS1-EPC-Format': 'Never_Translates' });
+    if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body}`);
+    out.push(...(res.json() as { epcisBody: { queryResults: { resultsBody: { eventList: EpcisEventJson[] } } } }).epcisBody.queryResults.resultsBody.eventList);
+    const next = /<([^>]+)>; rel="next"/.exec(String(res.headers.link ?? ''));
+    if (!next) return out;
+    url = next[1]!;
+  }
+  throw new Error('too many pages');
+}
+
+export interface EpcisEventJson {
+  readonly eventID: string;
+  readonly type: string;
+  readonly recordTime: string;
+  readonly [field: string]: unknown;
+}
+
+/** A minimal valid JSON-LD capture document around `events` (bare JSON-LD event objects). */
+export function jsonDocument(events: readonly object[], context: readonly (string | Record<string, string>)[] = []): string {
+  return JSON.stringify({
+    '@context': ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld', ...context],
+    type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-01-01T00:00:00Z', epcisBody: { eventList: events },
+  });
+}
+
+/** A valid ObjectEvent (JSON-LD) observing `epcs` at `time`. */
+export function objectEvent(epcs: readonly string[], time = '2026-01-01T08:00:00.000+07:00', extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'ObjectEvent', eventTime: time, eventTimeZoneOffset: '+07:00', epcList: [...epcs], action: 'OBSERVE', bizStep: 'shipping', ...extra };
+}
