@@ -7,6 +7,8 @@ import type { JobHandler } from '../../platform/jobs/jobs.ts';
 import type { CatalogDeps } from './deps.ts';
 import { createDiaryService, type DiaryEventSink } from './diary/diary-service.ts';
 import { diaryRoutes } from './diary/diary-routes.ts';
+import { diaryExportRecords, diaryImportHandler } from './diary/diary-import.ts';
+import { DIARY_LIST } from './diary/diary-list.ts';
 import { createExportService } from './export-service.ts';
 import { fileRoutes } from './file-routes.ts';
 import { createFileService } from './files-service.ts';
@@ -63,8 +65,9 @@ export function createCatalog(options: CreateCatalogOptions) {
   const diary = createDiaryService({ ...deps, events: options.events });
   const search = createSearchService({ db: deps.db, organizations: options.organizations });
   const handlers = listHandlers({ communes: deps.communes, today: () => vietnamDate(deps.clock.now()), now: () => deps.clock.now() });
-  const imports = createImportService({ ...deps, handlers: handlers as never });
-  const exports = createExportService(deps);
+  const diaryHandler = diaryImportHandler({ db: deps.db, events: options.events, now: () => deps.clock.now(), publicBaseUrl: deps.publicBaseUrl });
+  const imports = createImportService({ ...deps, handlers: { ...handlers, diary: diaryHandler } as never });
+  const exports = createExportService({ ...deps, diaryList: DIARY_LIST as never, diaryRecords: (actor) => diaryExportRecords(deps.db, actor) });
   const jobHandlers: ReadonlyMap<string, JobHandler> = new Map([...imports.jobHandlers]);
   return { deps, products, places, lots, files, diary, search, imports, exports, jobHandlers, publicRateLimit: config.rateLimitPublicPerMinute };
 }

@@ -23,7 +23,7 @@ let drop: () => Promise<void>;
 beforeAll(async () => ({ db, drop } = await openTestDatabase()));
 afterAll(async () => drop?.());
 
-const all = Object.values(tables).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+const all = (Object.values(tables) as unknown[]).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
 
 describe('catalog schema', () => {
   it.each(all.map((tb) => [getTableConfig(tb).name, tb] as const))('catalog.%s matches its migration', async (_name, table) => {

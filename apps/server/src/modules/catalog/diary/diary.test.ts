@@ -95,3 +95,26 @@ describe('another organisation', () => {
     expect(n!.n).toBe(0);
   });
 });
+
+describe('diary spreadsheet', () => {
+  it('imports steps by product, lot and place code, refuses bad rows by cell, and exports them back', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { upload } = await import('../test-fixtures.ts');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Nhật ký');
+    ws.addRow(['Sản phẩm (GTIN hoặc tên) *', 'Mã lô *', 'Công đoạn *', 'Thời gian *', 'Mã địa điểm', 'Vật tư, thuốc', 'Liều lượng', 'Thời gian cách ly (ngày)']);
+    ws.addRow(['Xoài tròn Yên Châu', 'XY-VU-2026', 'Tưới nước', '03/07/2026 17:00', 'VT-001', null, null, null]);
+    ws.addRow(['Xoài tròn Yên Châu', 'XY-VU-2026', 'Phun thuoc bao ve thuc vat', '03/07/2026 17:30', 'VT-001', 'Sâu bệnh X', null, 3]);
+    ws.addRow(['Xoài tròn Yên Châu', 'KHONG-CO', 'Tưới nước', '03/07/2026 17:00', null, null, null, null]);
+    const res = await upload(t, coop.admin, '/api/v1/imports?list=diary', 'nhat-ky.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().errors.map((e: { row: number; column: string; code: string }) => `${e.row} ${e.column} ${e.code}`)).toEqual(['3 G CATALOG_DIARY_DOSE_REQUIRED', '4 B CATALOG_IMPORT_UNKNOWN_LOT']);
+    const commit = await coop.admin.request('POST', `/api/v1/imports/${res.json().id}/commit`, { mode: 'valid-rows' });
+    expect(commit.json()).toMatchObject({ status: 'committed', committedRows: 1 });
+    const timeline = (await coop.admin.request('GET', `/api/v1/lots/${lotId}/timeline`)).json();
+    expect(timeline.items.filter((i: { kind: string }) => i.kind === 'irrigation')).toHaveLength(1);
+    const csv = (await coop.admin.request('GET', '/api/v1/exports/diary.csv')).body;
+    expect(csv).toContain('Tưới nước');
+    expect(csv).toContain('2026-07-03 17:00');
+  });
+});

@@ -6,11 +6,13 @@ import type { Orm } from '../../../platform/db/database.ts';
 import { foldForSearch } from '../../../platform/text/fold.ts';
 import type { OrganizationFacts } from '../deps.ts';
 import { lots, places, products } from '../tables.ts';
-import type { ImportRefs } from './lists.ts';
+import type { DiaryRefs } from '../diary/diary-list.ts';
 
 export interface ImportContext {
+  /** The executor the rows are checked with: the commit's transaction, or the database while validating. */
+  readonly tx: Orm;
   readonly org: OrganizationFacts;
-  readonly refs: ImportRefs;
+  readonly refs: DiaryRefs;
   readonly existingGtins: ReadonlySet<string>;
   readonly existingPlaceCodes: ReadonlySet<string>;
   readonly existingLots: ReadonlySet<string>;
@@ -19,13 +21,15 @@ export interface ImportContext {
   /** The product behind a product reference, with what a lot or diary step needs of it. */
   productById(id: string): { id: string; gtin: string | null; nameVi: string; version: number; unit: string } | undefined;
   placeById(id: string): { id: string; version: number; name: string } | undefined;
+  /** A lot of one of the organisation's products by its code. */
+  lot(productId: string, lotCode: string): { id: string; productId: string; lotCode: string; unit: string | null } | undefined;
 }
 
 export async function loadImportContext(tx: Orm, org: OrganizationFacts, communes: readonly { id: number; name: string }[]): Promise<ImportContext> {
   const [prods, plcs, lotKeys] = await Promise.all([
     tx.select({ id: products.id, gtin: products.gtin, nameVi: products.nameVi, version: products.version, unit: products.unit }).from(products).where(eq(products.organizationId, org.id)),
     tx.select({ id: places.id, code: places.internalCode, version: places.version, name: places.name }).from(places).where(eq(places.organizationId, org.id)),
-    tx.select({ productId: lots.productId, lotCode: lots.lotCode }).from(lots).where(eq(lots.organizationId, org.id)),
+    tx.select({ id: lots.id, productId: lots.productId, lotCode: lots.lotCode, unit: lots.unit }).from(lots).where(eq(lots.organizationId, org.id)),
   ]);
   const byGtin = new Map(prods.filter((p) => p.gtin).map((p) => [p.gtin!, p]));
   const byName = new Map<string, typeof prods>();
@@ -43,8 +47,10 @@ export async function loadImportContext(tx: Orm, org: OrganizationFacts, commune
     communeByName.set(`phuong ${f}`, c.id);
   }
   const productsById = new Map(prods.map((p) => [p.id, p]));
+  const lotsByKey = new Map(lotKeys.map((l) => [`${l.productId}:${l.lotCode}`, l]));
   const placesById = new Map(plcs.map((p) => [p.id, p]));
   return {
+    tx,
     org,
     existingGtins: new Set(byGtin.keys()),
     existingPlaceCodes: new Set(placeByCode.keys()),
@@ -58,6 +64,7 @@ export async function loadImportContext(tx: Orm, org: OrganizationFacts, commune
         return named.length > 1 ? 'ambiguous' : named[0];
       },
       commune: (name) => communeByName.get(foldForSearch(name)),
+      lot: (productId, lotCode) => lotsByKey.get(`${productId}:${lotCode.trim()}`),
     },
     async glnTaken(gln, extension) {
       const rowsFound = await tx.select({ ext: places.glnExtension }).from(places).where(and(eq(places.gln, gln), inArray(places.gln, [gln])));
@@ -65,5 +72,6 @@ export async function loadImportContext(tx: Orm, org: OrganizationFacts, commune
     },
     productById: (id) => productsById.get(id),
     placeById: (id) => placesById.get(id),
+    lot: (productId, lotCode) => lotsByKey.get(`${productId}:${lotCode.trim()}`),
   };
 }
