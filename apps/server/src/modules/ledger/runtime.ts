@@ -70,7 +70,7 @@ export async function createLedger(deps: LedgerDeps): Promise<Ledger> {
   const checkpoints = new CheckpointLog({ db, store, hasher, key, quorum });
   const sequencer = new Sequencer({ db, log, hasher, store, checkpoints, maxBatch: MAX_BATCH });
   const publisher = new CheckpointPublisher({ db, log, key, checkpoints, store, witnesses, anchor: deps.anchor ?? noAnchor });
-  const service = createLedgerService({ db, hasher, store, checkpoints, key, witnesses: () => witnesses, quorum });
+  const service = createLedgerService({ db, clock, hasher, store, checkpoints, key, witnesses: () => witnesses, quorum });
 
   let stopped = true;
   let halted: string | undefined;

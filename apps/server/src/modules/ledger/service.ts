@@ -11,6 +11,7 @@ import {
   type MerkleHasher,
   type TileResource,
 } from '@txng/tlog';
+import type { Clock } from '../../platform/clock.ts';
 import { rows, type Database } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { ledgerLeaf, type LedgerKind } from '../../platform/ledger/ledger-entry.ts';
@@ -43,6 +44,7 @@ export interface LedgerKeys {
 
 export interface LedgerServiceDeps {
   readonly db: Database;
+  readonly clock: Clock;
   readonly hasher: MerkleHasher;
   readonly store: TileStore;
   readonly checkpoints: CheckpointLog;
@@ -62,12 +64,22 @@ export function createLedgerService(deps: LedgerServiceDeps) {
   const { db, hasher, store, checkpoints, key } = deps;
   // Published sizes only grow, so a cached one can gate reads until a request goes beyond it.
   let publishedSize = -1n;
+  // The newest published checkpoint, re-read when older than this or when a proof needs a larger tree. A proof
+  // against a checkpoint a moment old is just as valid; it spares most proofs a round trip.
+  const FRESH_MS = 1_000;
+  let cached: { checkpoint: StoredCheckpoint; at: number } | undefined;
 
   async function published(): Promise<StoredCheckpoint> {
     const latest = await checkpoints.latestPublished();
     if (!latest) throw new AppError('unavailable', LedgerErrors.LEDGER_NO_CHECKPOINT);
     if (latest.size > publishedSize) publishedSize = latest.size;
+    cached = { checkpoint: latest, at: deps.clock.now().getTime() };
     return latest;
+  }
+
+  async function publishedCovering(index: bigint): Promise<StoredCheckpoint> {
+    if (cached && index < cached.checkpoint.size && deps.clock.now().getTime() - cached.at < FRESH_MS) return cached.checkpoint;
+    return published();
   }
 
   return {
@@ -104,7 +116,7 @@ export function createLedgerService(deps: LedgerServiceDeps) {
         throw pending.length ? notFound(LedgerErrors.LEDGER_ENTRY_PENDING) : notFound(LedgerErrors.LEDGER_ENTRY_NOT_FOUND, { kind, id });
       }
       const index = BigInt(entry.leaf_index);
-      const checkpoint = await published();
+      const checkpoint = await publishedCovering(index);
       if (index >= checkpoint.size) throw notFound(LedgerErrors.LEDGER_ENTRY_PENDING);
       const contentHash = Buffer.from(entry.sha256).toString('hex');
       const leaf = ledgerLeaf(kind as LedgerKind, id, contentHash);

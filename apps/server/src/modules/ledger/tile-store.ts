@@ -122,25 +122,56 @@ export class DatabaseTileStore implements TileStore {
     return this.read('mid_tiles', tiles, via);
   }
 
-  private async read(table: TileTable, tiles: readonly TileId[], via?: Orm): Promise<(Uint8Array | undefined)[]> {
+  private read(table: TileTable, tiles: readonly TileId[], via?: Orm): Promise<(Uint8Array | undefined)[]> {
     const out: (Uint8Array | undefined)[] = tiles.map((t) => (t.width === TILE_WIDTH ? this.cache.get(`${table}/${t.level}/${t.index}`) : undefined));
-    const missing = tiles.filter((_, i) => out[i] === undefined);
-    if (missing.length === 0) return out;
-    const keys = sql.join(missing.map((t) => sql`(${t.level}::smallint, ${t.index.toString()}::bigint)`), sql`, `);
-    const found = await rows<{ level: number; idx: number | string; width: number; data: Uint8Array }>(
-      via ?? this.db.orm,
-      sql`select level, idx, width, data from ${sql.raw(`ledger.${table}`)} where (level, idx) in (${keys})`,
-    );
-    const byKey = new Map(found.map((r) => [`${r.level}/${r.idx}`, r]));
-    tiles.forEach((t, i) => {
-      if (out[i] !== undefined) return;
-      const row = byKey.get(`${t.level}/${t.index}`);
-      if (!row || row.width < t.width) return;
-      const data = new Uint8Array(row.data.buffer, row.data.byteOffset, t.width * 32);
-      if (t.width === TILE_WIDTH) this.cache.set(`${table}/${t.level}/${t.index}`, data);
-      out[i] = data;
+    if (out.every((d) => d !== undefined)) return Promise.resolve(out);
+    // A proof reads hash tiles and mid tiles at once (tileNodeReader): requests made in the same tick through
+    // the same executor become one query, one round trip.
+    return new Promise((resolve, reject) => {
+      this.pending.push({ table, tiles, out, via, resolve, reject });
+      if (this.pending.length === 1) queueMicrotask(() => void this.flush());
     });
-    return out;
+  }
+
+  private readonly pending: {
+    table: TileTable;
+    tiles: readonly TileId[];
+    out: (Uint8Array | undefined)[];
+    via: Orm | undefined;
+    resolve: (out: (Uint8Array | undefined)[]) => void;
+    reject: (err: unknown) => void;
+  }[] = [];
+
+  private async flush(): Promise<void> {
+    const requests = this.pending.splice(0);
+    for (const via of new Set(requests.map((r) => r.via))) {
+      const group = requests.filter((r) => r.via === via);
+      try {
+        const parts = group.flatMap((r) => {
+          const missing = r.tiles.filter((_, i) => r.out[i] === undefined);
+          const keys = sql.join(missing.map((t) => sql`(${t.level}::smallint, ${t.index.toString()}::bigint)`), sql`, `);
+          return [sql`select ${r.table} as t, level, idx, width, data from ${sql.raw(`ledger.${r.table}`)} where (level, idx) in (${keys})`];
+        });
+        const found = await rows<{ t: TileTable; level: number; idx: number | string; width: number; data: Uint8Array }>(
+          via ?? this.db.orm,
+          sql.join(parts, sql` union all `),
+        );
+        const byKey = new Map(found.map((r) => [`${r.t}/${r.level}/${r.idx}`, r]));
+        for (const r of group) {
+          r.tiles.forEach((t, i) => {
+            if (r.out[i] !== undefined) return;
+            const row = byKey.get(`${r.table}/${t.level}/${t.index}`);
+            if (!row || row.width < t.width) return;
+            const data = new Uint8Array(row.data.buffer, row.data.byteOffset, t.width * 32);
+            if (t.width === TILE_WIDTH) this.cache.set(`${r.table}/${t.level}/${t.index}`, data);
+            r.out[i] = data;
+          });
+          r.resolve(r.out);
+        }
+      } catch (err) {
+        for (const r of group) r.reject(err);
+      }
+    }
   }
 
   async readBundle(bundle: EntryBundleId, via?: Orm): Promise<Uint8Array | undefined> {
