@@ -69,7 +69,8 @@ export class PublicRateLimiter {
     await this.syncing;
   }
 
-  /** Adds local counts to the shared rows and reads back the totals; drops counters of past windows. */
+  /** Adds local counts to the shared rows and reads back the totals (also of clients this process saw but
+   * counted nothing new for: other processes may have); drops counters of past windows. */
   sync(): Promise<void> {
     this.syncing ??= this.syncOnce().finally(() => (this.syncing = undefined));
     return this.syncing;
@@ -80,7 +81,7 @@ export class PublicRateLimiter {
     const pending: [string, Counter][] = [];
     for (const [key, c] of this.counters) {
       if (c.window < window) this.counters.delete(key);
-      else if (c.local > 0) pending.push([key, c]);
+      else pending.push([key, c]);
     }
     if (!pending.length) return;
     const deltas = pending.map(([, c]) => c.local);
