@@ -18,7 +18,7 @@ export const treeState = ledger.table('tree_state', {
 });
 
 export const entries = ledger.table('entries', {
-  leafIndex: bigint('leaf_index', { mode: 'number' }).primaryKey(),
+  leafIndex: bigint('leaf_index', { mode: 'number' }).notNull(),
   kind: text('kind').notNull(),
   recordId: text('record_id').notNull(),
   sha256: bytea('sha256').notNull(),
