@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { computeCheckDigit } from '@txng/gs1';
+import { rows as sqlRows } from '../../apps/server/src/platform/db/database.ts';
 import { foldForSearch } from '../../apps/server/src/platform/text/fold.ts';
 import { readXlsx } from '../../apps/server/src/modules/catalog/spreadsheet/read-xlsx.ts';
 import { atLeast, atMost, percentile, type Bench, type Figure } from '../types.ts';
@@ -26,7 +27,7 @@ async function diarySpreadsheet(rows: number, lots: number): Promise<Buffer> {
   const start = Date.UTC(2026, 0, 5);
   for (let i = 0; i < rows; i++) {
     const kind = STEPS[i % STEPS.length]!;
-    const when = new Date(start + i * 600_000);
+    const when = new Date(start + i * 300_000);
     const stamp = `${String(when.getUTCDate()).padStart(2, '0')}/${String(when.getUTCMonth() + 1).padStart(2, '0')}/${when.getUTCFullYear()} ${String(when.getUTCHours()).padStart(2, '0')}:${String(when.getUTCMinutes()).padStart(2, '0')}`;
     const input = kind === 'Bón phân' ? ['NPK 16-16-8', 2, 'kg/cây', null] : kind.startsWith('Phun') ? ['Abamectin 3.6EC', 20, 'ml/bình 16 lít', 7] : [null, null, null, null];
     ws.addRow(['Xoài tròn Yên Châu', `XY-${String(i % lots).padStart(3, '0')}`, kind, stamp, 'VT-001', ...input, `Hàng ${i + 1}`]);
@@ -60,7 +61,7 @@ async function benchImport(b: BenchSystem, rows: number, log: (l: string) => voi
   const t2 = performance.now();
   const done = (await catalog.imports.get(b.coop, started.id)).row;
   if (done.status !== 'committed' || done.committedRows !== rows) throw new Error(`import ended ${done.status} with ${done.committedRows} rows`);
-  const [events] = (await b.db.orm.execute(sql`select count(*)::int as n from epcis.events`)).rows as { n: number }[];
+  const [events] = await sqlRows<{ n: number }>(b.db.orm, sql`select count(*)::int as n from epcis.events`);
   const seconds = (t2 - t0) / 1000;
   const rate = rows / seconds;
   log(`validated in ${((t1 - t0) / 1000).toFixed(1)} s, committed in ${((t2 - t1) / 1000).toFixed(1)} s; ${events!.n} EPCIS events stored`);

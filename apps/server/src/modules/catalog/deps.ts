@@ -1,5 +1,6 @@
 // What the catalog's services need from the rest of the system, passed in by the composition root.
 import type { AuditRecorder } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { FileStorage } from './storage/file-storage.ts';
@@ -37,7 +38,7 @@ export interface CatalogDeps {
 }
 
 /** Who did something, as shown in histories and timelines (never a password or key secret). */
-export function actorLabel(actor: import('../../platform/auth/actor.ts').Actor): string {
+export function actorLabel(actor: Actor): string {
   switch (actor.type) {
     case 'user':
       return actor.email;

@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/database.ts';
 import { AppError, CommonErrors, conflict, notFound } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
-import { actorLabel, type CatalogDeps, type OrganizationFacts } from './deps.ts';
+import type { CatalogDeps, OrganizationFacts } from './deps.ts';
 import { uniqueViolation } from './db-errors.ts';
 import { lotIdentifiers } from './lot-identifiers.ts';
 import { LOT_CODE_TAKEN, lotFieldProblems, lotSearchText, type CleanLot } from './lot-rules.ts';

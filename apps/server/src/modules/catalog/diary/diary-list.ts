@@ -1,7 +1,7 @@
 // The farm diary as a spreadsheet: one row per step, naming the lot by product (GTIN or name) and lot code and
 // the place by its code. Export writes the same columns, so a diary exported can be imported elsewhere.
 import { CellErrors, readDateTime, readEnum, readInteger, readNumber, readText, splitList, joinList, type EnumOption, type RawCell } from '../spreadsheet/cells.ts';
-import { required, type Column } from '../spreadsheet/columns.ts';
+import { required } from '../spreadsheet/columns.ts';
 import type { ImportRefs, ListDefinition, RowProblem } from '../spreadsheet/lists.ts';
 import { DIARY_KINDS, DIARY_SPECS, PROCESSING_LABELS, PROCESSING_METHODS, type DiaryKind, type ProcessingMethod } from './diary-kinds.ts';
 import type { DiaryInput } from './diary-input.ts';

@@ -18,7 +18,11 @@ export function decodeCsv(bytes: Uint8Array): Decoded | null {
   const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
   let zeroEven = 0;
   let zeroOdd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? zeroOdd++ : zeroEven++);
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) zeroOdd++;
+    else zeroEven++;
+  }
   if (sample.length >= 4 && zeroOdd > sample.length / 4 && zeroEven === 0) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (sample.length >= 4 && zeroEven > sample.length / 4 && zeroOdd === 0) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
   if (zeroEven + zeroOdd > 0) return null;
