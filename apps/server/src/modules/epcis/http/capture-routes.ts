@@ -2,7 +2,7 @@
 // (a document refused as a whole in rollback mode, while the request waited, answers 400 with every error);
 // OPTIONS advertises the limits that POST enforces with 413.
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, type FieldProblem } from '../../../platform/errors.ts';
 import { contextOf } from '../../../platform/request-context.ts';
 import type { CaptureService } from '../capture/capture-service.ts';
 import type { CaptureBehaviour } from '../capture/capture-jobs.ts';
@@ -16,7 +16,7 @@ function behaviourOf(header: string | string[] | undefined): CaptureBehaviour {
   if (header === undefined) return 'rollback';
   const value = String(header).trim().toLowerCase();
   if (value === 'rollback' || value === 'proceed') return value;
-  throw new AppError('invalid', EpcisErrors.EPCIS_BEHAVIOUR_INVALID, {}, [{ pointer: 'GS1-Capture-Error-Behaviour', code: EpcisErrors.EPCIS_BEHAVIOUR_INVALID }]);
+  throw new AppError('invalid', EpcisErrors.EPCIS_BEHAVIOUR_INVALID, {}, [{ in: 'header', pointer: 'GS1-Capture-Error-Behaviour', code: EpcisErrors.EPCIS_BEHAVIOUR_INVALID } as FieldProblem]);
 }
 
 export async function captureRoutes(app: FastifyInstance, opts: { capture: CaptureService }): Promise<void> {

@@ -3,7 +3,7 @@
 // equivalent in the asked form (or whose GS1 Company Prefix length cannot be known) is returned as captured.
 import { digitalLinkToEpcUri, epcUriToDigitalLink } from '@txng/gs1';
 import { identifierForm, type EpcisEvent, type QuantityElement } from '@txng/epcis';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, type FieldProblem } from '../../../platform/errors.ts';
 import { EpcisErrors } from '../messages.ts';
 
 export const EPC_FORMATS = ['No_Preference', 'Always_GS1_Digital_Link', 'Always_EPC_URN', 'Never_Translates'] as const;
@@ -13,7 +13,7 @@ export function parseEpcFormat(header: string | string[] | undefined): EpcFormat
   if (header === undefined) return 'Always_GS1_Digital_Link';
   const value = String(header).trim();
   if ((EPC_FORMATS as readonly string[]).includes(value)) return value as EpcFormat;
-  throw new AppError('invalid', EpcisErrors.EPCIS_EPC_FORMAT_INVALID, {}, [{ pointer: 'GS1-EPC-Format', code: EpcisErrors.EPCIS_EPC_FORMAT_INVALID }]);
+  throw new AppError('invalid', EpcisErrors.EPCIS_EPC_FORMAT_INVALID, {}, [{ in: 'header', pointer: 'GS1-EPC-Format', code: EpcisErrors.EPCIS_EPC_FORMAT_INVALID } as FieldProblem]);
 }
 
 /** GS1 Company Prefix lengths known to the platform (organisations' prefixes), for Digital Link → EPC URN. */

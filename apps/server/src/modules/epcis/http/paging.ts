@@ -21,7 +21,7 @@ export function linkNext(reply: FastifyReply, request: FastifyRequest, params: R
   reply.header('Link', `<${path}?${search.toString()}>; rel="next"`);
 }
 
-const bad = () => new AppError('invalid', EpcisErrors.EPCIS_PAGE_TOKEN_INVALID, {}, [{ pointer: 'nextPageToken', code: EpcisErrors.EPCIS_PAGE_TOKEN_INVALID }]);
+const bad = () => new AppError('invalid', EpcisErrors.EPCIS_PAGE_TOKEN_INVALID, {}, [{ in: 'query', pointer: 'nextPageToken', code: EpcisErrors.EPCIS_PAGE_TOKEN_INVALID } as FieldProblem]);
 
 export function encodeJobCursor(job: { createdAt: Date; id: string }): string {
   return Buffer.from(`${new Date(job.createdAt).toISOString()}|${job.id}`).toString('base64url');

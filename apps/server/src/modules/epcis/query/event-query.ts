@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { decodePageToken, encodePageToken, matchesQuery, queryFingerprint, type EpcisEvent, type EventQuery, type FieldName } from '@txng/epcis';
 import { rows, type Orm } from '../../../platform/db/database.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, type FieldProblem } from '../../../platform/errors.ts';
 import { scopeCondition, type ReadScope } from '../access/policy.ts';
 import { EpcisErrors } from '../messages.ts';
 import { loadMasterData, type MasterData, type MasterDataScope } from '../store/master-data.ts';
@@ -99,7 +99,7 @@ function encode(query: EventQuery, state: TokenState): string {
 
 function decode(query: EventQuery, token: string): TokenState {
   const cursor = decodePageToken(token, query);
-  const bad = () => new AppError('invalid', EpcisErrors.EPCIS_PAGE_TOKEN_INVALID, {}, [{ pointer: 'nextPageToken', code: EpcisErrors.EPCIS_PAGE_TOKEN_INVALID }]);
+  const bad = () => new AppError('invalid', EpcisErrors.EPCIS_PAGE_TOKEN_INVALID, {}, [{ in: 'query', pointer: 'nextPageToken', code: EpcisErrors.EPCIS_PAGE_TOKEN_INVALID } as FieldProblem]);
   if (!cursor) throw bad();
   let parts: unknown;
   try {
