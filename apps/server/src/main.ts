@@ -1,6 +1,7 @@
 // `npm start` / `txng serve`: configuration → database (migrated) → demo data when empty → HTTP + workers.
 import { loadConfig, ConfigError } from './config/config.ts';
 import { seedDemoIfEmpty, demoBanner } from './app/demo/seed-demo.ts';
+import { stampsDemoBanner } from './app/demo/stamps-demo.ts';
 import { openForConfig } from './app/open.ts';
 import { createSystem } from './app/system.ts';
 import { createLogger } from './platform/logger.ts';
@@ -25,6 +26,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   await system.app.listen({ host: config.host, port: config.port });
   log.info({ url: config.publicBaseUrl, database: opened.db.kind }, 'TXNG Sơn La is running');
   if (demo) console.log(demoBanner(demo, config));
+  if (demo) console.log(stampsDemoBanner(config));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -8,6 +8,7 @@ import { systemContext, type RequestContext } from '../../platform/request-conte
 import type { System } from '../system.ts';
 import { base32 } from './base32.ts';
 import { seedCatalogDemo } from './catalog-demo.ts';
+import { seedStampsDemo } from './stamps-demo.ts';
 import { DEMO_OFFICIALS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PENDING } from './demo-data.ts';
 
 export interface DemoAccount {
@@ -83,6 +84,7 @@ export async function seedDemoIfEmpty(system: System, config: Config, pseudonymK
     if (org !== DEMO_PENDING) await services.organizations.decide(adminCtx!, registered.id, 'approve');
   }
   if (!alreadySeeded) await seedCatalogDemo(system);
+  if (!alreadySeeded) await seedStampsDemo(system, config);
   return { seededNow: !alreadySeeded, password: DEMO_PASSWORD, accounts };
 }
 

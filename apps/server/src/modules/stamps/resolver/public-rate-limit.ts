@@ -97,9 +97,9 @@ export class PublicRateLimiter {
               window_ends = excluded.window_ends
             returning key, hits`,
       );
-      const byKey = new Map(totals.map((t) => [t.key, t.hits]));
+      const byKey = new Map(totals.map((t) => [t.key, Number(t.hits)]));
       for (const [key, c] of pending) if (c.window === window) c.shared = byKey.get(key) ?? c.shared;
-      if (Math.random() < 0.02) await this.db.orm.execute(sql`delete from stamps.rate_counters where window_ends < ${new Date(Date.now() - 2 * this.windowMs)}`);
+      if (Math.random() < 0.02) await this.db.orm.execute(sql`delete from stamps.rate_counters where window_ends < ${new Date(this.clock.now().getTime() - 2 * this.windowMs)}`);
     } catch (err) {
       // Keep what was counted: it is added again at the next sync.
       pending.forEach(([, c], i) => (c.local += deltas[i]!));

@@ -109,7 +109,8 @@ export class ScanRecorder {
 
   /** Writes what is buffered; false when the database did not take it (it stays buffered and spooled). */
   async flush(): Promise<boolean> {
-    if (this.flushing) return this.flushing;
+    // A flush already running took an earlier buffer: wait for it, then write what came since.
+    while (this.flushing) await this.flushing;
     this.flushing = this.flushOnce().finally(() => {
       this.flushing = undefined;
     });
