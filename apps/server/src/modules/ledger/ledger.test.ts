@@ -243,3 +243,20 @@ describe('the ledger on folder storage', () => {
     expect(count!.n).toBe(0);
   });
 });
+
+describe('the ledger\'s public rate limit', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await createTestSystem({ env: { TXNG_RATE_LIMIT_PUBLIC: '3' } });
+    await t.system.ledger.flush();
+  });
+  afterAll(async () => t?.close());
+
+  it('answers 429 with Retry-After once a client exceeds TXNG_RATE_LIMIT_PUBLIC per minute, without a session', async () => {
+    for (let i = 0; i < 3; i++) expect((await t.system.app.inject('/ledger/checkpoint')).statusCode).toBe(200);
+    const limited = await t.system.app.inject('/ledger/checkpoint');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.json().code).toBe('RATE_LIMITED');
+  });
+});

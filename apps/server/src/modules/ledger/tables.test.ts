@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
   PgCustomColumn: 'bytea',
 };
 
-const all = Object.values(tables).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+const all = (Object.values(tables) as unknown[]).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
 
 describe('ledger schema', () => {
   let db: Database;
