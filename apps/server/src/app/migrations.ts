@@ -7,6 +7,7 @@ import { ledgerModule } from '../modules/ledger/index.ts';
 import { catalogModule } from '../modules/catalog/index.ts';
 import { epcisModule } from '../modules/epcis/index.ts';
 import { stampsModule } from '../modules/stamps/index.ts';
+import { traceModule } from '../modules/trace/index.ts';
 
 export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: 'platform', dir: fileURLToPath(new URL('../platform/migrations/', import.meta.url)) },
@@ -16,4 +17,5 @@ export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: ledgerModule.name, dir: ledgerModule.migrationsDir },
   { module: epcisModule.name, dir: epcisModule.migrationsDir },
   { module: stampsModule.name, dir: stampsModule.migrationsDir },
+  { module: traceModule.name, dir: traceModule.migrationsDir },
 ];

@@ -31,6 +31,7 @@ import {
   registerAuthentication,
 } from '../modules/identity/index.ts';
 import { createLedger, ledgerRoutes, type Ledger } from '../modules/ledger/index.ts';
+import { createTrace, traceRoutes } from '../modules/trace/index.ts';
 import { createStamps, NO_RECALLS, stampsApiRoutes, stampsResolverRoutes, verificationCodeKey } from '../modules/stamps/index.ts';
 
 export interface SystemOptions {
@@ -67,7 +68,8 @@ export function createServices(options: SystemOptions) {
     db, clock, audit, catalog, organizations, communes: geo, log: options.log.child({ module: 'stamps' }), publicBaseUrl: config.publicBaseUrl,
     codeKey: verificationCodeKey(secrets.pseudonym), recall: NO_RECALLS, dataDir: config.dataDir,
   });
-  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog, epcis, stamps };
+  const trace = createTrace({ db, audit, clock, publicBaseUrl: config.publicBaseUrl });
+  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog, epcis, stamps, trace };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -107,6 +109,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
       await peopleRoutes(api, { users: services.users, audit: services.auditLog, notifications: services.notifications });
       await catalogRoutes(api, services.catalog);
       await stampsApiRoutes(api, services.stamps, config.rateLimitPublicPerMinute);
+      await traceRoutes(api, services.trace);
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,64 @@
+// The events behind a computed trace, read in one statement from the epcis tables within the reader's scope:
+// every event naming a reached identity, and the other events of their transformations (a transformationID
+// joins events, EPCIS 2.0 §7.4.6). Events declared erroneous (§7.4.1.2) and the declarations are left out, as
+// the walk leaves them out. At most `limit` events; `capped` says when there were more.
+import type { EpcisEvent } from '@txng/epcis';
+import { sql, type SQL } from 'drizzle-orm';
+import { rows, type Orm } from '../../platform/db/database.ts';
+import type { TraceEvent } from './graph.ts';
+import { scopeSql, type TraceScope } from './scope.ts';
+
+const BAD = sql`bad as materialized (
+  select d.seq from epcis.events d where d.declaration_time is not null
+  union all
+  select i.seq from epcis.events d join epcis.event_ids i on i.event_id = d.event_id and not i.declaration where d.declaration_time is not null
+)`;
+
+interface Row {
+  seq: number;
+  event_id: string;
+  organization_id: string;
+  event_time: Date | string;
+  body: EpcisEvent;
+}
+
+const toEvent = (r: Row): TraceEvent => ({ seq: Number(r.seq), eventId: r.event_id, organizationId: r.organization_id, eventTime: new Date(r.event_time), event: r.body });
+
+async function select(db: Orm, named: SQL, scope: TraceScope, limit: number): Promise<{ events: TraceEvent[]; capped: boolean }> {
+  const found = await rows<Row>(db, sql`
+    with ${BAD},
+    base as (
+      select e.seq, e.transformation_id from epcis.events e
+      where e.seq in (${named}) and ${scopeSql(scope, 'e')} and e.seq not in (select seq from bad)
+    ),
+    grp as (
+      select e.seq from epcis.events e
+      where e.transformation_id in (select transformation_id from base where transformation_id is not null)
+        and ${scopeSql(scope, 'e')} and e.seq not in (select seq from bad)
+    )
+    select e.seq, e.event_id, e.organization_id, e.event_time, e.body from epcis.events e
+    where e.seq in (select seq from base union select seq from grp)
+    order by e.event_time, e.seq
+    limit ${limit + 1}`);
+  return { events: found.slice(0, limit).map(toEvent), capped: found.length > limit };
+}
+
+/** Events naming any of `ids` (canonical), in time order. */
+export function eventsNaming(db: Orm, ids: readonly string[], scope: TraceScope, limit: number): Promise<{ events: TraceEvent[]; capped: boolean }> {
+  if (!ids.length) return Promise.resolve({ events: [], capped: false });
+  const list = sql.param([...ids]);
+  return select(db, sql`select seq from epcis.event_epcs where epc = any(${list}::text[]) union select seq from epcis.event_quantities where epc_class = any(${list}::text[])`, scope, limit);
+}
+
+/**
+ * Events that happened at a location: its read point or business location is the place, or (for a GLN without
+ * extension) any sub-location of it (AI 254). Used to start the trace of a place.
+ */
+export function eventsAtPlace(db: Orm, place: string, withSubLocations: boolean, scope: TraceScope, limit: number): Promise<{ events: TraceEvent[]; capped: boolean }> {
+  const below = `${place}/254/`;
+  const at = withSubLocations
+    ? sql`select seq from epcis.events where biz_location = ${place} or read_point = ${place}
+          or (biz_location >= ${below} and biz_location < ${`${below}\uffff`}) or (read_point >= ${below} and read_point < ${`${below}\uffff`})`
+    : sql`select seq from epcis.events where biz_location = ${place} or read_point = ${place}`;
+  return select(db, at, scope, limit);
+}
