@@ -7,6 +7,7 @@ import { ledgerModule } from '../modules/ledger/index.ts';
 import { catalogModule } from '../modules/catalog/index.ts';
 import { epcisModule } from '../modules/epcis/index.ts';
 import { stampsModule } from '../modules/stamps/index.ts';
+import { publicModule } from '../modules/public/index.ts';
 import { traceModule } from '../modules/trace/index.ts';
 
 export const MIGRATION_SOURCES: readonly MigrationSource[] = [
@@ -17,5 +18,6 @@ export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: ledgerModule.name, dir: ledgerModule.migrationsDir },
   { module: epcisModule.name, dir: epcisModule.migrationsDir },
   { module: stampsModule.name, dir: stampsModule.migrationsDir },
+  { module: publicModule.name, dir: publicModule.migrationsDir },
   { module: traceModule.name, dir: traceModule.migrationsDir },
 ];

@@ -31,6 +31,7 @@ import {
   registerAuthentication,
 } from '../modules/identity/index.ts';
 import { createLedger, ledgerRoutes, type Ledger } from '../modules/ledger/index.ts';
+import { createPublic, publicApiRoutes, publicRoutes, registerPublicScanPage } from '../modules/public/index.ts';
 import { createTrace, traceRoutes } from '../modules/trace/index.ts';
 import { createStamps, NO_RECALLS, stampsApiRoutes, stampsResolverRoutes, verificationCodeKey } from '../modules/stamps/index.ts';
 
@@ -94,6 +95,11 @@ export async function createSystem(options: SystemOptions): Promise<System> {
   const app = await createHttpServer({ config, log, db, secrets, isReady: () => ready });
   const secureCookies = !config.insecureCookies;
   registerAuthentication(app, { auth: services.auth, secureCookies });
+  const pub = createPublic({
+    db, clock, log: log.child({ module: 'public' }), audit: services.audit, catalog: services.catalog, organizations: services.organizations, geo: services.geo,
+    notifications: services.notifications, stamps: services.stamps, ledger: ledger.service, formSecret: secrets.pseudonym, baseUrl: config.publicBaseUrl,
+    publicRateLimit: config.rateLimitPublicPerMinute,
+  });
 
   await app.register(
     async (api) => {
@@ -109,6 +115,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
       await peopleRoutes(api, { users: services.users, audit: services.auditLog, notifications: services.notifications });
       await catalogRoutes(api, services.catalog);
       await stampsApiRoutes(api, services.stamps, config.rateLimitPublicPerMinute);
+      await publicApiRoutes(api, pub);
       await traceRoutes(api, services.trace);
     },
     { prefix: '/api/v1' },
@@ -116,6 +123,8 @@ export async function createSystem(options: SystemOptions): Promise<System> {
   await ledgerRoutes(app, { ledger: ledger.service, publicRateLimit: config.rateLimitPublicPerMinute });
   // The EPCIS 2.0 REST binding lives under its own base path, as GS1's OpenAPI describes it.
   await app.register((api) => services.epcis.routes(api), { prefix: '/epcis' });
+  // The public module renders the resolver's pages (and warms its caches ahead of it), so it goes first.
+  registerPublicScanPage(app, pub);
   // The GS1 Digital Link resolver answers at the public root (/01/…, /s/…, /.well-known/gs1resolver).
   await stampsResolverRoutes(app, services.stamps, { publicRateLimit: config.rateLimitPublicPerMinute, publicBaseUrl: config.publicBaseUrl });
   // Scans are written by every process that serves them, workers or not.
@@ -131,7 +140,8 @@ export async function createSystem(options: SystemOptions): Promise<System> {
       reply.code(503).type('text/plain; charset=utf-8').send('The portal is not built yet. Run `npm run build` (npm start does it for you).\n'),
     );
   }
-  app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
+  // The public home, catalogue, passports, proof and report pages (the home links to the portal).
+  await publicRoutes(app, pub);
 
   const outboxHandlers = new Map<string, OutboxHandler>([
     [MAIL_TOPIC, createMailHandler({ smtpUrl: config.smtpUrl, from: config.mailFrom, log })],

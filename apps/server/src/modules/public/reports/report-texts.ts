@@ -1,0 +1,38 @@
+// Texts of the "report a problem" form, its answers, the officials' inbox and its notification.
+import { defineMessages } from '../../../platform/i18n/messages.ts';
+
+export const ReportTexts = defineMessages({
+  PUBLIC_REPORT_TITLE: { vi: 'Báo cáo vấn đề', en: 'Report a problem' },
+  PUBLIC_REPORT_INTRO: { vi: 'Thấy tem giả, thông tin sai hoặc sản phẩm kém chất lượng? Báo cho cơ quan quản lý — báo cáo đến thẳng hộp thư của sở, ngành và xã phụ trách.', en: 'Seen a fake stamp, wrong facts or a poor product? Tell the authorities — the report goes straight to the departments and commune in charge.' },
+  PUBLIC_REPORT_CATEGORY: { vi: 'Vấn đề là gì?', en: 'What is wrong?' },
+  PUBLIC_REPORT_CAT_fake_stamp: { vi: 'Nghi tem giả, tem bị sao chép', en: 'A fake or copied stamp' },
+  PUBLIC_REPORT_CAT_wrong_info: { vi: 'Thông tin trên trang không đúng', en: 'The facts shown are wrong' },
+  PUBLIC_REPORT_CAT_quality: { vi: 'Chất lượng, an toàn thực phẩm', en: 'Quality or food safety' },
+  PUBLIC_REPORT_CAT_expired: { vi: 'Hàng hết hạn vẫn bày bán', en: 'Expired goods on sale' },
+  PUBLIC_REPORT_CAT_other: { vi: 'Vấn đề khác', en: 'Something else' },
+  PUBLIC_REPORT_MESSAGE: { vi: 'Mô tả (nơi mua, ngày mua, điều bạn thấy)', en: 'Describe it (where and when you bought it, what you saw)' },
+  PUBLIC_REPORT_PHOTO: { vi: 'Ảnh (không bắt buộc; JPEG, PNG hoặc WebP, tối đa 5 MB)', en: 'Photo (optional; JPEG, PNG or WebP, at most 5 MB)' },
+  PUBLIC_REPORT_CONTACT: { vi: 'Số điện thoại hoặc e-mail để cán bộ liên hệ lại (không bắt buộc)', en: 'Phone or e-mail for an official to reply (optional)' },
+  PUBLIC_REPORT_CONSENT: { vi: 'Tôi đồng ý gửi nội dung này (và thông tin liên hệ nếu có) cho cơ quan quản lý để xử lý.', en: 'I agree to send this (and my contact, if given) to the authorities to handle it.' },
+  PUBLIC_REPORT_TRAP: { vi: 'Để trống ô này', en: 'Leave this empty' },
+  PUBLIC_REPORT_SUBMIT: { vi: 'Gửi báo cáo', en: 'Send the report' },
+  PUBLIC_REPORT_ABOUT: { vi: 'Về: {what}', en: 'About: {what}' },
+  PUBLIC_REPORT_SENT_TITLE: { vi: 'Đã gửi báo cáo', en: 'Report sent' },
+  PUBLIC_REPORT_SENT: { vi: 'Cảm ơn bạn. Báo cáo số {number} đã đến cơ quan phụ trách.', en: 'Thank you. Report no. {number} has reached the authorities in charge.' },
+  PUBLIC_REPORT_BACK: { vi: 'Quay lại trang sản phẩm', en: 'Back to the product page' },
+  PUBLIC_REPORT_FIX: { vi: 'Chưa gửi được — hãy sửa các điểm sau:', en: 'Not sent yet — please fix:' },
+  PUBLIC_REPORT_E_MESSAGE: { vi: 'Hãy mô tả vấn đề (từ 10 đến 2.000 ký tự).', en: 'Describe the problem (10 to 2,000 characters).' },
+  PUBLIC_REPORT_E_CATEGORY: { vi: 'Hãy chọn loại vấn đề.', en: 'Choose what is wrong.' },
+  PUBLIC_REPORT_E_CONSENT: { vi: 'Hãy đánh dấu ô đồng ý để gửi.', en: 'Tick the consent box to send.' },
+  PUBLIC_REPORT_E_CONTACT: { vi: 'Thông tin liên hệ tối đa 200 ký tự.', en: 'Contact details: at most 200 characters.' },
+  PUBLIC_REPORT_E_PHOTO_SIZE: { vi: 'Ảnh quá lớn: tối đa 5 MB.', en: 'The photo is too large: at most 5 MB.' },
+  PUBLIC_REPORT_E_PHOTO_TYPE: { vi: 'Tệp đính kèm không phải ảnh JPEG, PNG hay WebP.', en: 'The attached file is not a JPEG, PNG or WebP image.' },
+  PUBLIC_REPORT_E_EXPIRED: { vi: 'Mẫu đã mở quá lâu. Hãy gửi lại (nội dung vẫn được giữ).', en: 'The form was open too long. Please send it again (your text is kept).' },
+  PUBLIC_REPORT_E_TOO_FAST: { vi: 'Gửi quá nhanh. Hãy kiểm tra nội dung rồi gửi lại.', en: 'Sent too quickly. Please check your text and send again.' },
+  PUBLIC_REPORT_E_TARGET: { vi: 'Không xác định được sản phẩm của báo cáo.', en: 'The product of this report could not be identified.' },
+  PUBLIC_REPORT_E_REPEAT: { vi: 'Báo cáo này đã được gửi.', en: 'This report was already sent.' },
+
+  PUBLIC_REPORT_NOTICE: { vi: 'Có báo cáo mới từ người tiêu dùng về sản phẩm "{product}" ({category}).', en: 'A consumer reported a problem with "{product}" ({category}).' },
+  PUBLIC_REPORT_NOT_FOUND: { vi: 'Không tìm thấy báo cáo.', en: 'Report not found.' },
+  PUBLIC_REPORT_NO_PHOTO: { vi: 'Báo cáo này không có ảnh.', en: 'This report has no photo.' },
+});
