@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
+import { foldedIncludes } from '../../shared/fold.ts';
 import { PageHeader } from '../../shared/page-header.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { useFormProblem } from '../../shared/use-form-problem.ts';
@@ -32,7 +33,7 @@ function LotForm({ onDone }: { onDone: (lot: Lot) => void }) {
       }}
     >
       <ProblemAlert problem={problem.problem} fieldErrors={problem.unmatched} />
-      <Form.Item name="productId" label={t('lot.product')} rules={[{ required: true }]}><Select showSearch={{ optionFilterProp: 'label' }} options={(products.data?.items ?? []).map((p) => ({ value: p.id, label: p.nameVi }))} /></Form.Item>
+      <Form.Item name="productId" label={t('lot.product')} rules={[{ required: true }]}><Select showSearch={{ filterOption: (input, option) => foldedIncludes(String(option?.label ?? ''), input) }} options={(products.data?.items ?? []).map((p) => ({ value: p.id, label: p.nameVi }))} /></Form.Item>
       <Form.Item name="lotCode" label={t('lot.lotCode')} rules={[{ required: true }]}><Input /></Form.Item>
       <Form.Item name="harvestDate" label={t('lot.harvestDate')}><DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="productionDate" label={t('lot.productionDate')}><DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} /></Form.Item>
