@@ -16,7 +16,7 @@ const ORG_ADMIN = 'hung@xoaihuong.example';
 const PROVINCE_ADMIN = 'quantri@skhcn.sonla.example';
 const CODES_FILE = 'demo-stamps.csv';
 
-async function contextOf(system: System, email: string): Promise<RequestContext> {
+export async function contextOfDemoUser(system: System, email: string): Promise<RequestContext> {
   const u = (await system.services.users.findByEmail(email))!;
   const actor: UserActor = {
     type: 'user', userId: u.id, email: u.email, role: u.role, organizationId: u.organizationId,
@@ -27,7 +27,7 @@ async function contextOf(system: System, email: string): Promise<RequestContext>
 
 export async function seedStampsDemo(system: System, config: Config): Promise<void> {
   const { catalog, stamps } = system.services;
-  const org = await contextOf(system, ORG_ADMIN);
+  const org = await contextOfDemoUser(system, ORG_ADMIN);
   const [mango] = (await catalog.products.list(org, { q: 'Xoài tròn Yên Châu', limit: 1, offset: 0 })).items;
   const [lot] = mango ? (await catalog.lots.list(org, { productId: mango.id, limit: 1, offset: 0 })).items : [];
   if (!mango || !lot) return;
@@ -37,7 +37,7 @@ export async function seedStampsDemo(system: System, config: Config): Promise<vo
   }
   const request = await stamps.requests.create(org, { productId: mango.id, lotId: lot.id, quantity: 24, kind: 'qr_code', layout: { preset: 'a4-24' }, note: 'Tem cho lô xoài đầu vụ' });
   try {
-    await stamps.requests.approve(await contextOf(system, PROVINCE_ADMIN), request.id);
+    await stamps.requests.approve(await contextOfDemoUser(system, PROVINCE_ADMIN), request.id);
   } catch (err) {
     console.warn(`demo stamps not approved: ${(err as Error).message}`);
     return;
