@@ -40,10 +40,10 @@ export function reportForm(o: ReportFormOptions): string {
     (o.about ? `<p class="muted">${t(ReportTexts.PUBLIC_REPORT_ABOUT, lang, { what: o.about })}</p>` : '') + errors +
     `<div><label for="r-category">${t(ReportTexts.PUBLIC_REPORT_CATEGORY, lang)}</label><select id="r-category" name="category" required>${options}</select></div>` +
     `<div><label for="r-message">${t(ReportTexts.PUBLIC_REPORT_MESSAGE, lang)}</label><textarea id="r-message" name="message" required minlength="10" maxlength="2000">${esc(s.message ?? '')}</textarea></div>` +
-    `<div><label for="r-photo">${t(ReportTexts.PUBLIC_REPORT_PHOTO, lang)}</label><input id="r-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp"></div>` +
     `<div><label for="r-contact">${t(ReportTexts.PUBLIC_REPORT_CONTACT, lang)}</label><input id="r-contact" name="contact" maxlength="200" autocomplete="tel" value="${esc(s.contact ?? '')}"></div>` +
     `<div class="trap" aria-hidden="true"><label for="r-website">${t(ReportTexts.PUBLIC_REPORT_TRAP, lang)}</label><input id="r-website" name="website" tabindex="-1" autocomplete="off"></div>` +
     `<div><label class="check" for="r-consent"><input id="r-consent" name="consent" type="checkbox" value="yes" required${s.consent ? ' checked' : ''}>${t(ReportTexts.PUBLIC_REPORT_CONSENT, lang)}</label></div>` +
+    `<div><label for="r-photo">${t(ReportTexts.PUBLIC_REPORT_PHOTO, lang)}</label><input id="r-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp"></div>` +
     `<div><button type="submit">${t(ReportTexts.PUBLIC_REPORT_SUBMIT, lang)}</button></div></form>`;
   const title = t(ReportTexts.PUBLIC_REPORT_TITLE, lang);
   const intro = `<p>${t(ReportTexts.PUBLIC_REPORT_INTRO, lang)}</p>`;

@@ -72,14 +72,20 @@ export async function reportRoutes(app: FastifyInstance, deps: ReportRouteDeps):
       const fields: Record<string, string> = {};
       let photo: ReportSubmission['photo'] = null;
       if (request.isMultipart()) {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            const bytes = await part.toBuffer().catch(() => null);
-            if (!bytes || part.file.truncated || bytes.length > MAX_PHOTO_BYTES) photo = 'too_large';
-            else if (bytes.length > 0) photo = { bytes };
-          } else {
-            fields[part.fieldname] = String(part.value ?? '');
+        // The photo is the form's last field, so a file over the limit (which ends the parsing) loses no text.
+        try {
+          for await (const part of request.parts()) {
+            if (part.type === 'file') {
+              const bytes = await part.toBuffer();
+              if (part.file.truncated || bytes.length > MAX_PHOTO_BYTES) photo = 'too_large';
+              else if (bytes.length > 0) photo = { bytes };
+            } else {
+              fields[part.fieldname] = String(part.value ?? '');
+            }
           }
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE' && (err as { statusCode?: number }).statusCode !== 413) throw err;
+          photo = 'too_large';
         }
       } else if (request.body && typeof request.body === 'object') {
         for (const [k, v] of Object.entries(request.body as Record<string, unknown>)) fields[k] = String(v ?? '');
