@@ -42,7 +42,7 @@ describe('the ledger survives kill -9', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps every acknowledged record exactly once and every published checkpoint consistent', { timeout: 300_000 }, async () => {
+  it('keeps every acknowledged record exactly once and every published checkpoint consistent', { timeout: 600_000 }, async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const env: Record<string, string> = {
