@@ -12,7 +12,7 @@ import { rows, type Orm } from '../../platform/db/database.ts';
 import type { Direction, Limits } from './graph.ts';
 import { scopeSql, type TraceScope } from './scope.ts';
 
-/** Roles of epcis.event_epcs / event_quantities (epcis migrations/0001_epcis.sql; checked by roles.test.ts). */
+/** Roles of epcis.event_epcs / event_quantities (epcis migrations/0001_epcis.sql; the oracle tests would fail on a mismatch). */
 export const ROLE = { object: 1, child: 2, input: 3, output: 4, parent: 5 } as const;
 
 export interface ReachLevels {

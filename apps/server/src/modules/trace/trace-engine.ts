@@ -57,7 +57,9 @@ export async function computeTrace(db: Orm, scope: TraceScope, starts: readonly 
     walks.set(direction, { depth, restricted: r.restricted, steps });
     const last = r.levels[r.levels.length - 1] ?? [];
     if (r.beyondDepth) {
-      truncations.push({ reason: 'depth', direction, limit: limits.maxDepth, at: leadingOrAll(graph, last, direction, r.restricted, seen, fetched.capped) });
+      // The SQL saw a level beyond the cap, so something was cut even if the events read cannot say where.
+      const at = leadingOrAll(graph, last, direction, r.restricted, seen, fetched.capped);
+      truncations.push({ reason: 'depth', direction, limit: limits.maxDepth, at: at.length ? at : [...last] });
     } else if (r.stoppedBySize) {
       // The size cap stopped the walk before this level was opened; it is a truncation only if it leads on.
       const at = leadingOrAll(graph, last, direction, r.restricted, seen, fetched.capped);
@@ -67,9 +69,8 @@ export async function computeTrace(db: Orm, scope: TraceScope, starts: readonly 
   return { starts, walks, events: graph.events, graph, truncations };
 }
 
-/** Where a capped walk stopped; when the events were capped too, the whole last level (cannot tell which). */
+/** Where a capped walk stopped: the frontier identities that lead on (all of them when the events were capped). */
 function leadingOrAll(graph: TraceGraph, frontier: readonly string[], direction: Direction, restricted: ReadonlySet<string>, seen: ReadonlySet<string>, eventsCapped: boolean): string[] {
   if (eventsCapped) return [...frontier];
-  const at = leading(graph, frontier, direction, restricted, seen);
-  return at.length ? at : [...frontier];
+  return leading(graph, frontier, direction, restricted, seen);
 }

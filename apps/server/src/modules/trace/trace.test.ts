@@ -4,7 +4,7 @@
 // forward names the partners with quantities, dates and documents; mass balance flags the over-yielding drying.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, official, type Client, type TestSystem } from '../../../test/harness.ts';
-import { captureAll, oracleEvents, oracleLevels, party, type TestParty } from './testing/chain-kit.ts';
+import { captureAll, longanParties, oracleEvents, oracleLevels, type LonganParties } from './testing/chain-kit.ts';
 import { longanChain, type LonganChain } from './testing/supply-chain.ts';
 import type { TraceResponse } from './presenter.ts';
 import { mangoBody } from '../catalog/test-fixtures.ts';
@@ -12,19 +12,12 @@ import { mangoBody } from '../catalog/test-fixtures.ts';
 let t: TestSystem;
 let admin: Client;
 let chain: LonganChain;
-let p: { farms: [TestParty, TestParty, TestParty]; coop: TestParty; processor: TestParty; distributors: [TestParty, TestParty]; shops: [TestParty, TestParty, TestParty] };
+let p: LonganParties;
 
 beforeAll(async () => {
   t = await createTestSystem();
   admin = await official(t, { role: 'province_admin' });
-  const make = (name: string) => party(t, admin, { name });
-  p = {
-    farms: [await make('Nông hộ Lò Văn A'), await make('Nông hộ Cà Thị B'), await make('Nông hộ Quàng Văn C')],
-    coop: await make('HTX Nhãn Sông Mã'),
-    processor: await make('Công ty Chế biến Nông sản Sơn La'),
-    distributors: [await make('Nhà phân phối Hà Nội'), await make('Nhà phân phối Hải Phòng')],
-    shops: [await make('Cửa hàng A'), await make('Cửa hàng B'), await make('Cửa hàng C')],
-  };
+  p = await longanParties(t, admin);
   chain = longanChain(p);
   await captureAll(t, chain.events);
 });

@@ -13,6 +13,30 @@ export interface TestParty extends Party {
   readonly name: string;
 }
 
+/** The organisations of the dried-longan chain (supply-chain.ts longanChain). */
+export interface LonganParties {
+  readonly farms: readonly [TestParty, TestParty, TestParty];
+  readonly coop: TestParty;
+  readonly processor: TestParty;
+  readonly distributors: readonly [TestParty, TestParty];
+  readonly shops: readonly [TestParty, TestParty, TestParty];
+}
+
+/** Registers the chain's organisations; `communeOf` places each (default: the harness's commune). */
+export async function longanParties(t: TestSystem, provinceAdmin: Client, communeOf: (role: 'upstream' | 'downstream') => number | undefined = () => undefined): Promise<LonganParties> {
+  const make = (name: string, role: 'upstream' | 'downstream') => {
+    const communeId = communeOf(role);
+    return party(t, provinceAdmin, { name, ...(communeId ? { communeId } : {}) });
+  };
+  return {
+    farms: [await make('Nông hộ Lò Văn A', 'upstream'), await make('Nông hộ Cà Thị B', 'upstream'), await make('Nông hộ Quàng Văn C', 'upstream')],
+    coop: await make('HTX Nhãn Sông Mã', 'upstream'),
+    processor: await make('Công ty Chế biến Nông sản Sơn La', 'upstream'),
+    distributors: [await make('Nhà phân phối Hà Nội', 'downstream'), await make('Nhà phân phối Hải Phòng', 'downstream')],
+    shops: [await make('Cửa hàng A', 'downstream'), await make('Cửa hàng B', 'downstream'), await make('Cửa hàng C', 'downstream')],
+  };
+}
+
 /** An approved organisation with its own GS1 Company Prefix (9 digits, 893 = Viet Nam) and GLN. */
 export async function party(t: TestSystem, provinceAdmin: Client, o: { name: string; communeId?: number; sectors?: Sector[] }): Promise<TestParty> {
   const prefix = `893${String(randomInt(1_000_000)).padStart(6, '0')}`;
