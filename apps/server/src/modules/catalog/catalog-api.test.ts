@@ -168,3 +168,21 @@ describe('lots', () => {
     expect(await count('lots')).toBe(before);
   });
 });
+
+describe('service API for stamps and the public page', () => {
+  it('answers published products only, finds a lot by GTIN and lot code, and reports lot completeness', async () => {
+    const pub = t.system.services.catalog.public;
+    const gtin = gtinFor(PREFIX, 40);
+    const product = (await coop.admin.request('POST', '/api/v1/products', mangoBody(gtin))).json();
+    expect(await pub.publishedProduct(product.id)).toBeUndefined();
+    await coop.admin.request('POST', `/api/v1/products/${product.id}/publish`, {});
+    const page = await pub.publishedProduct(product.id);
+    expect(page?.producer).toMatchObject({ id: coop.id });
+    const lot = (await coop.admin.request('POST', '/api/v1/lots', { productId: product.id, lotCode: 'PUB-1', productionDate: '2026-07-01' })).json();
+    const found = await pub.lotByGtinAndLot(gtin, 'PUB-1');
+    expect(found?.lot.id).toBe(lot.id);
+    const report = await pub.lotCompleteness(lot.id);
+    expect(report?.complete).toBe(false);
+    expect(report?.missing.map((m) => m.field)).toEqual(expect.arrayContaining(['images', 'originPlaceId', 'lot.expiryDate', 'events']));
+  });
+});

@@ -1,5 +1,6 @@
 // The catalog's lists as XLSX or CSV, with the same columns as the import templates, so an exported file can be
-// imported again unchanged. Each list holds what the caller may read (their organisation, or an official's scope).
+// imported again unchanged. Each list holds what the caller may read (their organisation, or an official's scope),
+// in an order that does not depend on ids or insertion time (so a re-imported list exports in the same order).
 import { and, asc, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
@@ -33,7 +34,7 @@ export function createExportService(deps: CatalogDeps & { diaryList?: ListDefini
   async function records(actor: Actor, list: ImportList): Promise<{ definition: ListDefinition<never, unknown>; rows: unknown[] }> {
     if (list === 'products') {
       const scope = readScope(actor, products);
-      const rows = scope === false ? [] : await db.orm.select().from(products).where(scope).orderBy(asc(products.createdAt), asc(products.id)).limit(EXPORT_LIMIT);
+      const rows = scope === false ? [] : await db.orm.select().from(products).where(scope).orderBy(asc(products.search), asc(products.gtin), asc(products.id)).limit(EXPORT_LIMIT);
       const codes = await placeCodes(rows.map((r) => r.originPlaceId));
       return { definition: PRODUCT_LIST as never, rows: rows.map((r) => ({ ...r, originPlaceCode: r.originPlaceId ? (codes.get(r.originPlaceId) ?? null) : null })) };
     }
@@ -45,7 +46,7 @@ export function createExportService(deps: CatalogDeps & { diaryList?: ListDefini
     }
     if (list === 'lots') {
       const scope = readScope(actor, lots);
-      const rows = scope === false ? [] : await db.orm.select().from(lots).where(and(scope)).orderBy(asc(lots.createdAt), asc(lots.id)).limit(EXPORT_LIMIT);
+      const rows = scope === false ? [] : await db.orm.select().from(lots).where(and(scope)).orderBy(asc(lots.lotCode), asc(lots.createdAt), asc(lots.id)).limit(EXPORT_LIMIT);
       const productIds = [...new Set(rows.map((r) => r.productId))];
       const prods = productIds.length ? await db.orm.select({ id: products.id, gtin: products.gtin, nameVi: products.nameVi }).from(products).where(inArray(products.id, productIds)) : [];
       const refOf = new Map(prods.map((p) => [p.id, p.gtin ?? p.nameVi]));

@@ -17,6 +17,7 @@ import { importRoutes } from './import-routes.ts';
 import { createLotService } from './lots-service.ts';
 import { createPlaceService } from './places-service.ts';
 import { createProductService } from './products-service.ts';
+import { createPublicCatalog } from './public-service.ts';
 import { lotRoutes } from './lot-routes.ts';
 import { placeRoutes } from './place-routes.ts';
 import { productRoutes } from './product-routes.ts';
@@ -35,6 +36,7 @@ export { CatalogErrors } from './messages.ts';
 export { DIARY_KINDS, DIARY_SPECS, type DiaryKind } from './diary/diary-kinds.ts';
 export type { DiaryInput } from './diary/diary-input.ts';
 export type { DiaryEventSink } from './diary/diary-service.ts';
+export type { PublicCatalog } from './public-service.ts';
 export { DiskFileStorage, type FileStorage } from './storage/file-storage.ts';
 export * as catalogTables from './tables.ts';
 
@@ -63,13 +65,15 @@ export function createCatalog(options: CreateCatalogOptions) {
   const lots = createLotService(deps);
   const files = createFileService({ ...deps, products });
   const diary = createDiaryService({ ...deps, events: options.events });
+  /** For stamps, the public page and trace: published products, lot lookup and completeness, place data. */
+  const publicCatalog = createPublicCatalog({ ...deps, products, places, lots });
   const search = createSearchService({ db: deps.db, organizations: options.organizations });
   const handlers = listHandlers({ communes: deps.communes, today: () => vietnamDate(deps.clock.now()), now: () => deps.clock.now() });
   const diaryHandler = diaryImportHandler({ db: deps.db, events: options.events, now: () => deps.clock.now(), publicBaseUrl: deps.publicBaseUrl });
   const imports = createImportService({ ...deps, handlers: { ...handlers, diary: diaryHandler } as never });
   const exports = createExportService({ ...deps, diaryList: DIARY_LIST as never, diaryRecords: (actor) => diaryExportRecords(deps.db, actor) });
   const jobHandlers: ReadonlyMap<string, JobHandler> = new Map([...imports.jobHandlers]);
-  return { deps, products, places, lots, files, diary, search, imports, exports, jobHandlers, publicRateLimit: config.rateLimitPublicPerMinute };
+  return { deps, products, places, lots, files, diary, public: publicCatalog, search, imports, exports, jobHandlers, publicRateLimit: config.rateLimitPublicPerMinute };
 }
 
 export type Catalog = ReturnType<typeof createCatalog>;
