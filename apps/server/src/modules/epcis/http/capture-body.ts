@@ -19,7 +19,7 @@ export function tooLarge(limit: number): AppError {
   return new AppError('too_large', EpcisErrors.EPCIS_CAPTURE_FILE_TOO_LARGE, { limit });
 }
 
-async function readLimited(request: FastifyRequest, stream: NodeJS.ReadableStream & { destroy?(): void }, limit: number): Promise<Buffer> {
+async function readLimited(request: FastifyRequest, stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   const parts: Buffer[] = [];
@@ -28,8 +28,9 @@ async function readLimited(request: FastifyRequest, stream: NodeJS.ReadableStrea
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     total += buf.length;
     if (total > limit) {
-      // Stop reading: the rest of an oversized body is never buffered.
-      stream.destroy?.();
+      // Stop buffering here and answer 413 at once; Node discards whatever the client still sends (it may
+      // stop when it sees the answer).
+      (stream as NodeJS.ReadableStream & { pause(): void }).pause();
       throw tooLarge(limit);
     }
     parts.push(buf);
