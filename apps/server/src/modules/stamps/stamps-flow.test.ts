@@ -9,6 +9,7 @@ import { createTestSystem, fixedClock, type Client, type TestSystem } from '../.
 import { LAYOUT_PRESETS } from './model.ts';
 import { completeProduct, producer, provinceAdmin, type CatalogSetup, type Producer } from './test-kit.ts';
 import { decodeLabelPdf, pdfPageCount, pdftoppmAvailable } from './test-pdf.ts';
+import { defaultScanPage } from './index.ts';
 
 let t: TestSystem;
 let admin: Client;
@@ -19,6 +20,8 @@ const clock = fixedClock('2026-07-10T03:00:00Z');
 
 beforeAll(async () => {
   t = await createTestSystem({ clock });
+  // These tests read this module's own page; the public module's scan page (issue 8) has its own tests.
+  t.system.services.stamps.setRenderer(defaultScanPage);
   admin = await provinceAdmin(t);
   coop = await producer(t, admin, PREFIX);
   catalog = await completeProduct(t, coop, 1);

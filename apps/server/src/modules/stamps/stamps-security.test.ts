@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../platform/db/database.ts';
 import { apiKeyRequest, createTestSystem, fixedClock, official, type Client, type TestSystem } from '../../../test/harness.ts';
 import { completeProduct, issuedRequest, producer, provinceAdmin, type CatalogSetup, type Producer, YEN_CHAU } from './test-kit.ts';
+import { defaultScanPage } from './index.ts';
 
 let t: TestSystem;
 let admin: Client;
@@ -18,6 +19,8 @@ const codes = new Map<string, string>();
 
 beforeAll(async () => {
   t = await createTestSystem({ clock: fixedClock('2026-07-10T03:00:00Z') });
+  // These tests read this module's own page; the public module's scan page (issue 8) has its own tests.
+  t.system.services.stamps.setRenderer(defaultScanPage);
   admin = await provinceAdmin(t);
   coop = await producer(t, admin, '893612377');
   rival = await producer(t, admin, '893612388', { communeId: 64 });

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, fixedClock, type TestSystem } from '../../../../test/harness.ts';
 import { completeProduct, issuedRequest, producer, provinceAdmin, type CatalogSetup } from '../test-kit.ts';
+import { defaultScanPage } from '../index.ts';
 
 const CE = path.join(process.env.TXNG_CONFORMANCE_DIR ?? path.resolve(import.meta.dirname, '../../../../../../../shared/conformance'), 'gs1/GS1_DigitalLink_Resolver_CE');
 
@@ -46,6 +47,8 @@ let serial: string;
 
 beforeAll(async () => {
   t = await createTestSystem({ clock: fixedClock('2026-07-10T03:00:00Z') });
+  // These tests read this module's own page; the public module's scan page (issue 8) has its own tests.
+  t.system.services.stamps.setRenderer(defaultScanPage);
   const admin = await provinceAdmin(t);
   const coop = await producer(t, admin, '893612399');
   catalog = await completeProduct(t, coop, 7);
