@@ -14,6 +14,7 @@ import { createPublicFacts, type FactsSources } from './facts/public-facts.ts';
 import { registerHtmlCompression } from './http/compress.ts';
 import { pageRoutes } from './http/page-routes.ts';
 import { createLedgerRecords } from './ledger/ledger-records.ts';
+import { createStampRecords } from './ledger/stamp-records.ts';
 import { FormTokens } from './reports/form-token.ts';
 import { inboxRoutes } from './reports/inbox-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
@@ -53,22 +54,23 @@ export function createPublic(deps: PublicDeps) {
   const tokens = new FormTokens(deps.formSecret);
   const site = createPublicSite({ catalog: deps.catalog, geo: deps.geo, facts, ledger, stamps: deps.stamps, clock: deps.clock, log, baseUrl: deps.baseUrl, perMinute: deps.publicRateLimit });
   const reports = createReportsService({ db: deps.db, clock: deps.clock, audit: deps.audit, stamps: deps.stamps, facts, tokens, notifications: deps.notifications });
-  const scanPage = createScanPage({ facts, ledger, tokens, clock: deps.clock });
-  const warm = createScanWarmer({ catalog: deps.catalog, facts, ledger });
-  return { facts, ledger, tokens, site, reports, scanPage, warm, stamps: deps.stamps, now: () => deps.clock.now() };
+  const stampRecords = createStampRecords({ db: deps.db, clock: deps.clock, onError: (err) => log.warn({ err }, 'stamp ledger records could not be read') });
+  const scanPage = createScanPage({ facts, ledger, stampRecords, tokens, clock: deps.clock });
+  const warm = createScanWarmer({ catalog: deps.catalog, facts, ledger, stampRecords });
+  return { facts, ledger, stampRecords, tokens, site, reports, scanPage, warm, stamps: deps.stamps, now: () => deps.clock.now() };
 }
 
 export type Public = ReturnType<typeof createPublic>;
 
 /**
  * Root-level wiring, called before the stamps resolver registers its routes: HTML compression for every page,
- * the scan page as the resolver's renderer, and cache warming ahead of the resolver's GET/POST on /01/….
+ * the scan page as the resolver's renderer, and cache warming ahead of the resolver's GET/POST on /01/… and /s/….
  */
 export function registerPublicScanPage(app: FastifyInstance, pub: Public): void {
   registerHtmlCompression(app);
   pub.stamps.setRenderer(pub.scanPage);
   app.addHook('preHandler', async (request) => {
-    if (request.routeOptions.url !== '/01/*') return;
+    if (request.routeOptions.url !== '/01/*' && request.routeOptions.url !== '/s/*') return;
     await pub.warm(request.url, pub.now().getTime()).catch((err) => request.log.warn({ err }, 'scan page warm-up failed'));
   });
 }

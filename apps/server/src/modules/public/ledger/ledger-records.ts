@@ -92,24 +92,27 @@ export function createLedgerRecords(deps: { ledger: LedgerService; clock: Clock;
     return p;
   }
 
-  function tally(refs: readonly LedgerRef[], known: (r: LedgerRef) => RefState | undefined): LedgerTally {
+  // `unresolved`: records the page shows whose ledger ids are not known yet (a place whose version is not
+  // cached, a stamp whose records are being read): they count, as not (yet) included.
+  function tally(refs: readonly LedgerRef[], unresolved: number, known: (r: LedgerRef) => RefState | undefined): LedgerTally {
     let included = 0;
     for (const r of refs) if (known(r)?.state === 'included') included++;
-    return { total: refs.length, included, waiting: refs.length - included };
+    const total = refs.length + unresolved;
+    return { total, included, waiting: total - included };
   }
 
   return {
     /** What is known now; unknown or stale records are checked in the background. */
-    peek(refs: readonly LedgerRef[]): LedgerTally {
+    peek(refs: readonly LedgerRef[], unresolved = 0): LedgerTally {
       for (const r of refs) {
         if (!current(r)) checkOne(r).catch((err) => deps.log.warn({ err }, 'ledger check failed'));
       }
-      return tally(refs, (r) => states.get(keyOf(r)));
+      return tally(refs, unresolved, (r) => states.get(keyOf(r)));
     },
     /** Checks every record not known to be included, then tallies. */
-    async check(refs: readonly LedgerRef[]): Promise<LedgerTally> {
+    async check(refs: readonly LedgerRef[], unresolved = 0): Promise<LedgerTally> {
       await Promise.all(refs.filter((r) => !current(r)).map((r) => checkOne(r).catch(() => undefined)));
-      return tally(refs, (r) => states.get(keyOf(r)));
+      return tally(refs, unresolved, (r) => states.get(keyOf(r)));
     },
     /** Inclusion proofs of the records, for the proof page. */
     proofs: (refs: readonly LedgerRef[]): Promise<ProofOutcome[]> => Promise.all(refs.map(prove)),

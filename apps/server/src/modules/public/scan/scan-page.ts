@@ -2,8 +2,9 @@
 // scratch-code check, lot, origin, journey, certificates, standards, safety, producer, the ledger badge and the
 // report form — every Circular 02 Art. 6.5 and Decree 37 Art. 32 field. The seam is synchronous: the parts that
 // are not in the resolution (journey, ledger state, trademark, producer IDs) come from this module's caches,
-// warmed before the resolver runs (scan-warmer.ts); on a miss the page says what is still loading and links to
-// the lot's passport, which is rendered from the database.
+// warmed before the resolver runs (scan-warmer.ts: for a stamp, one indexed read of its lot and ledger records);
+// on a miss the page says what is still loading and links to the lot's passport, and the ledger badge counts
+// what it cannot name yet as not included.
 import type { Lang } from '../../../platform/i18n/messages.ts';
 import { translate } from '../../../platform/i18n/messages.ts';
 import type { Clock } from '../../../platform/clock.ts';
@@ -13,7 +14,8 @@ import { dateTime } from '../html/format.ts';
 import { localName, page, row, t } from '../html/frame.ts';
 import type { PublicFacts } from '../facts/public-facts.ts';
 import type { LedgerRecords } from '../ledger/ledger-records.ts';
-import { ledgerRefsOf } from '../ledger/page-records.ts';
+import { shownLedger } from '../ledger/page-records.ts';
+import type { StampRecordsCache } from '../ledger/stamp-records.ts';
 import type { FormTokens } from '../reports/form-token.ts';
 import { reportForm } from '../reports/report-form.ts';
 import { PageTexts } from '../texts/page-texts.ts';
@@ -33,6 +35,7 @@ const JOURNEY_ON_SCAN = 8;
 export interface ScanPageDeps {
   readonly facts: PublicFacts;
   readonly ledger: LedgerRecords;
+  readonly stampRecords: StampRecordsCache;
   readonly tokens: FormTokens;
   readonly clock: Clock;
 }
@@ -66,7 +69,17 @@ function stampSection(target: ResolvedTarget, lang: Lang): string {
 }
 
 export function createScanPage(deps: ScanPageDeps): ScanPageRenderer {
-  const { facts, ledger, tokens, clock } = deps;
+  const { facts, ledger, stampRecords, tokens, clock } = deps;
+
+  /** The stamp's own ledger records as of the status just resolved; 'unknown' while they are read, or when the
+   * database did not answer (the status itself is then unknown). */
+  function stampLedger(target: ResolvedTarget) {
+    const s = target.stamp;
+    if (!s) return null;
+    if (s.lifecycle === null) return 'unknown' as const;
+    return stampRecords.peek(s.serial, s.lifecycle)?.refs ?? ('unknown' as const);
+  }
+
   return {
     renderTarget(target: ResolvedTarget, ctx: RenderContext): string {
       const { lang } = ctx;
@@ -79,8 +92,8 @@ export function createScanPage(deps: ScanPageDeps): ScanPageRenderer {
       const lot = target.lot;
       const journey = lot ? facts.journeys.peek(lot.id, String(lot.version))?.steps : [];
       const activated = target.stamp?.activatedAt ? [{ at: target.stamp.activatedAt, title: translate(PageTexts.PUBLIC_JOURNEY_ACTIVATED, lang) }] : [];
-      const refs = ledgerRefsOf({ product, lot: lot ? { id: lot.id, version: lot.version } : null, places: origins, journey });
-      const tally = ledger.peek(refs);
+      const shown = shownLedger({ product, lot: lot ? { id: lot.id, version: lot.version } : null, places: origins, journey, stamp: stampLedger(target) });
+      const tally = ledger.peek(shown.refs, shown.unresolved);
       const lotView = lot ? { id: lot.id, version: lot.version, lotCode: lot.lotCode, productionDate: lot.productionDate, harvestDate: lot.harvestDate, expiryDate: lot.expiryDate } : null;
       const traceCode = target.stamp?.printedUri ?? (target.digitalLink ? `${ctx.baseUrl}${target.path}` : null);
       const body =

@@ -1,18 +1,43 @@
-// Fills this module's caches before the resolver renders a scan page (a root preHandler on the resolver's GS1
-// routes): a stamp's Digital Link names its GTIN and lot, so the journey, the product row, the producer's IDs and
-// the ledger state can be loaded before the synchronous renderer needs them. After the first scan of a lot in a
-// process this costs a map lookup; /s/<serial> links do not name the lot and are warmed by their first render.
+// Fills this module's caches before the resolver renders a scan page (a root preHandler on the resolver's routes):
+// the renderer seam is synchronous, so the journey, the product row, the producer's IDs, the places and the
+// ledger state must be loaded before it runs. A stamp path (`/s/<serial>` or a Digital Link with AI 21) costs one
+// indexed read of the stamp's lot and ledger records (stamp-records.ts, cached per serial); a lot link without a
+// serial is looked up by GTIN + lot once per process. Everything behind that (product, lot, journey, places) is
+// per lot, so after the first scan of a lot in a process it costs map look-ups.
 import { parseDigitalLink } from '@txng/gs1';
 import type { Catalog } from '../../catalog/index.ts';
 import type { PublicFacts } from '../facts/public-facts.ts';
-import type { LedgerRecords } from '../ledger/ledger-records.ts';
-import { ledgerRefsOf } from '../ledger/page-records.ts';
+import type { LedgerRecords, LedgerRef } from '../ledger/ledger-records.ts';
+import { shownLedger } from '../ledger/page-records.ts';
+import type { StampRecordsCache } from '../ledger/stamp-records.ts';
 
 /** How long a first scan waits for ledger checks before rendering what is known (they go on in the background). */
 const LEDGER_WAIT_MS = 300;
 const LOT_INDEX_MAX = 50_000;
 
-export function createScanWarmer(deps: { catalog: Catalog; facts: PublicFacts; ledger: LedgerRecords }) {
+/** The serial a stamp path names, normalised as the stamps module does (O→0, I/L→1, no spaces or dashes). */
+export function serialOfPath(path: string): { serial: string | null; gtin: string | null; lotCode: string | null } | null {
+  const clean = path.split(/[?#]/)[0]!;
+  const normal = (raw: string) => {
+    const s = decodeURIComponent(raw).toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+    return /^[0-9A-Z]{16}$/.test(s) ? s : null;
+  };
+  if (clean.startsWith('/s/')) {
+    try {
+      return { serial: normal(clean.slice(3)), gtin: null, lotCode: null };
+    } catch {
+      return null;
+    }
+  }
+  if (!clean.startsWith('/01/')) return null;
+  const link = parseDigitalLink(`https://warm.invalid${clean}`);
+  if (!link.ok) return null;
+  const raw = link.value.qualifiers.find((q) => q.ai === '21')?.value;
+  const serial = raw && /^[0-9A-Z]{16}$/.test(raw) ? raw : null;
+  return { serial, gtin: link.value.primaryKey.value.padStart(14, '0'), lotCode: link.value.qualifiers.find((q) => q.ai === '10')?.value ?? null };
+}
+
+export function createScanWarmer(deps: { catalog: Catalog; facts: PublicFacts; ledger: LedgerRecords; stampRecords: StampRecordsCache }) {
   const { facts, ledger } = deps;
   // GTIN + lot code → ids; a miss is remembered briefly so invented codes cost one read a minute.
   const lotIndex = new Map<string, { productId: string; lotId: string } | { missAt: number }>();
@@ -29,23 +54,29 @@ export function createScanWarmer(deps: { catalog: Catalog; facts: PublicFacts; l
   }
 
   return async function warm(path: string, now: number): Promise<void> {
-    if (!path.startsWith('/01/')) return;
-    const link = parseDigitalLink(`https://warm.invalid${path.split('?')[0]}`);
-    if (!link.ok) return;
-    const gtin = link.value.primaryKey.value.padStart(14, '0');
-    const lotCode = link.value.qualifiers.find((q) => q.ai === '10')?.value;
-    if (!lotCode) return;
-    const ids = await idsOf(gtin, lotCode, now);
+    const address = serialOfPath(path);
+    if (!address) return;
+    let ids: { productId: string; lotId: string | null } | null = null;
+    let stamp: readonly LedgerRef[] | 'unknown' = 'unknown';
+    if (address.serial) {
+      const records = await deps.stampRecords.get(address.serial);
+      if (records) {
+        ids = { productId: records.productId, lotId: records.lotId };
+        stamp = records.refs;
+      }
+    } else if (address.gtin && address.lotCode) {
+      ids = await idsOf(address.gtin, address.lotCode, now);
+    }
     if (!ids) return;
-    const [product, lot] = await Promise.all([facts.products.get(ids.productId), facts.lots.get(ids.lotId)]);
-    if (!product || !lot) return;
-    const originId = lot.originPlaceId ?? product.originPlaceId;
+    const [product, lot] = await Promise.all([facts.products.get(ids.productId), ids.lotId ? facts.lots.get(ids.lotId) : Promise.resolve(null)]);
+    if (!product) return;
+    const originId = lot?.originPlaceId ?? product.originPlaceId;
     const [, origin, journey] = await Promise.all([
       facts.organizations.get(product.organizationId),
       originId ? facts.places.get(originId) : Promise.resolve(null),
-      facts.journeys.get(lot.id, String(lot.version)),
+      lot ? facts.journeys.get(lot.id, String(lot.version)) : Promise.resolve(null),
     ]);
-    const refs = ledgerRefsOf({ product, lot, places: origin ? [origin] : [], journey: journey.steps });
+    const { refs } = shownLedger({ product, lot, places: origin ? [origin] : [], journey: journey?.steps ?? [], stamp: address.serial ? stamp : null });
     await Promise.race([ledger.check(refs), new Promise((resolve) => setTimeout(resolve, LEDGER_WAIT_MS).unref())]);
   };
 }
