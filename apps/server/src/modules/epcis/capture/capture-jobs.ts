@@ -58,7 +58,7 @@ export async function addCounts(tx: Orm, id: string, stored: number, duplicates:
 }
 
 export async function finishCaptureJob(db: Orm, id: string, outcome: {
-  success: boolean; errors: readonly CaptureProblem[]; warnings: readonly CaptureProblem[]; stored?: number; duplicates?: number;
+  success: boolean; errors: readonly CaptureProblem[]; warnings: readonly CaptureProblem[]; stored?: number; duplicates?: number; eventCount?: number;
 }): Promise<CaptureJob> {
   const [row] = await db.update(captureJobs).set({
     running: false,
@@ -67,6 +67,7 @@ export async function finishCaptureJob(db: Orm, id: string, outcome: {
     warnings: outcome.warnings,
     ...(outcome.stored === undefined ? {} : { storedCount: outcome.stored }),
     ...(outcome.duplicates === undefined ? {} : { duplicateCount: outcome.duplicates }),
+    ...(outcome.eventCount === undefined ? {} : { eventCount: outcome.eventCount }),
     finishedAt: sql`now()` as unknown as Date,
     leaseUntil: null,
   }).where(eq(captureJobs.id, id)).returning();

@@ -21,7 +21,7 @@ import {
   addCounts, createCaptureJob, finishCaptureJob, getCaptureJob, listCaptureJobs, problemOf, renewLease, sweepInterruptedJobs,
   type CaptureBehaviour, type CaptureJob, type CaptureProblem,
 } from './capture-jobs.ts';
-import { DEFAULT_CHUNK, openDocument, type DocumentSource } from './document-source.ts';
+import { DEFAULT_CHUNK, openDocument, type Batch, type DocumentSource } from './document-source.ts';
 
 export interface CaptureLimits {
   /** GS1-EPCIS-Capture-Limit: events per capture. */
@@ -47,6 +47,8 @@ const CAPTURABLE = new Set(['EPCISDocument', 'EPCISQueryDocument', 'EPCISMasterD
 
 class Rollback extends Error {}
 
+const notCapturable = (source: DocumentSource): CaptureProblem => ({ code: EpcisErrors.EPCIS_CAPTURE_NOT_A_CAPTURE_DOCUMENT, pointer: '', params: { kind: source.kind ?? '?' } });
+
 /** JSON pointer base of the event list in a document of this kind (for problems found by the server). */
 function eventPointer(kind: string | undefined, index: number, field: string): string {
   if (kind === 'EPCISQueryDocument') return `/epcisBody/queryResults/resultsBody/eventList/${index}/${field}`;
@@ -61,9 +63,10 @@ export function createCaptureService(deps: {
   const limits: CaptureLimits = { ...DEFAULT_CAPTURE_LIMITS, ...deps.limits };
   const inflight = new Set<Promise<unknown>>();
 
-  /** Per-event problems of a batch: validation findings, unreadable members, unstorable text. */
-  function batchProblems(kind: string | undefined, events: readonly CapturedEvent[], unreadable: readonly EpcisIssue[]): { valid: CapturedEvent[]; problems: CaptureProblem[] } {
-    const problems: CaptureProblem[] = unreadable.map(problemOf);
+  /** Problems of a batch: validation findings, unreadable members, unstorable text, late document errors. */
+  function batchProblems(kind: string | undefined, batch: Batch): { valid: CapturedEvent[]; problems: CaptureProblem[] } {
+    const problems: CaptureProblem[] = [...batch.unreadable, ...(batch.documentErrors ?? [])].map(problemOf);
+    const events = batch.events;
     const valid: CapturedEvent[] = [];
     for (const e of events) {
       if (e.errors.length) problems.push(...e.errors.map(problemOf));
@@ -92,7 +95,7 @@ export function createCaptureService(deps: {
         let stored = 0;
         let duplicates = 0;
         for (const batch of source.batches()) {
-          const { valid, problems } = batchProblems(source.kind, batch.events, batch.unreadable);
+          const { valid, problems } = batchProblems(source.kind, batch);
           errors.push(...problems);
           // After the first error nothing will be kept: the remaining chunks are only validated, to report them all.
           if (errors.length) continue;
@@ -101,6 +104,7 @@ export function createCaptureService(deps: {
           stored += count(outcomes, 'stored');
           duplicates += count(outcomes, 'duplicate');
         }
+        if (!errors.length && !CAPTURABLE.has(source.kind ?? '')) errors.push(notCapturable(source));
         if (errors.length) throw new Rollback();
         return { stored, duplicates };
       });
@@ -115,7 +119,7 @@ export function createCaptureService(deps: {
     let stored = 0;
     let duplicates = 0;
     for (const batch of source.batches()) {
-      const { valid, problems } = batchProblems(source.kind, batch.events, batch.unreadable);
+      const { valid, problems } = batchProblems(source.kind, batch);
       errors.push(...problems);
       const outcomes = await db.transaction(async (tx) => {
         const out = await store(tx, job, valid);
@@ -126,6 +130,7 @@ export function createCaptureService(deps: {
       stored += count(outcomes, 'stored');
       duplicates += count(outcomes, 'duplicate');
     }
+    if (!CAPTURABLE.has(source.kind ?? '') && !errors.length) errors.push(notCapturable(source));
     return { stored, duplicates };
   }
 
@@ -135,7 +140,8 @@ export function createCaptureService(deps: {
     const errors: CaptureProblem[] = source.documentErrors.map(problemOf);
     let counts = { stored: 0, duplicates: 0 };
     try {
-      if (!errors.length && !CAPTURABLE.has(source.kind ?? '')) errors.push({ code: EpcisErrors.EPCIS_CAPTURE_NOT_A_CAPTURE_DOCUMENT, pointer: '', params: { kind: source.kind ?? '?' } });
+      // A streamed XML document's kind is known once it is read (then checked in the capture loops).
+      if (!errors.length && source.kind !== undefined && !CAPTURABLE.has(source.kind)) errors.push(notCapturable(source));
       if (!errors.length) counts = job.behaviour === 'rollback' ? await rollbackCapture(job, source, errors) : await proceedCapture(job, source, errors);
     } catch (err) {
       log.error({ err, captureId: job.id }, 'capture failed');
@@ -144,7 +150,7 @@ export function createCaptureService(deps: {
       clearInterval(heartbeat);
     }
     errors.sort((a, b) => (a.eventIndex ?? -1) - (b.eventIndex ?? -1));
-    const done = await finishCaptureJob(db.orm, job.id, { success: errors.length === 0, errors, warnings: source.warnings.map(problemOf), ...counts });
+    const done = await finishCaptureJob(db.orm, job.id, { success: errors.length === 0, errors, warnings: source.warnings.map(problemOf), eventCount: source.eventCount, ...counts });
     const facts = await directory.get(job.organizationId);
     await audit.record(db.orm, ctx, {
       action: 'epcis.capture',

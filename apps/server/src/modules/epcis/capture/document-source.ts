@@ -2,11 +2,15 @@
 // JSON-LD is parsed once; its event list is then validated and hashed a chunk at a time (each chunk a document
 // of the same header around a slice of the list), so that a 10,000-event document is never held as models,
 // JSON Schema findings and hashes all at once: only the parsed JSON and one chunk's models are alive.
-// XML is read by the package's tree reader and handed out in chunks of the same size.
+// XML up to STREAM_XML_FROM characters is read by the package's tree reader (with header master data); larger XML
+// goes through its streaming reader, fed a slice at a time, each event validated, hashed and handed out as soon as
+// its element closes, so that no tree of the whole document is ever built (header master data is then not kept).
 import { createHash } from 'node:crypto';
-import { prepareCapture, type CapturedEvent, type CapturePlan, type EpcisIssue, type Vocabulary } from '@txng/epcis';
+import { createXmlCaptureStream, prepareCapture, type CapturedEvent, type CapturePlan, type EpcisIssue, type Vocabulary } from '@txng/epcis';
 
 export const DEFAULT_CHUNK = 1000;
+export const STREAM_XML_FROM = 256 * 1024;
+const XML_SLICE = 64 * 1024;
 
 export interface CaptureOptions {
   /** The server clock: future event times are refused beyond the package's skew. */
@@ -17,8 +21,9 @@ export interface CaptureOptions {
 }
 
 export interface DocumentSource {
-  /** EPCISDocument, EPCISQueryDocument, a bare event's type, or undefined when unreadable. */
+  /** EPCISDocument, EPCISQueryDocument, a bare event's type, or undefined when unreadable (streamed XML: known once read). */
   readonly kind: string | undefined;
+  /** Events in the document (streamed XML: counted from its event tags before reading; exact once read). */
   readonly eventCount: number;
   /** Problems of the document as a whole (syntax, DOCTYPE, depth, header): nothing of it can be stored. */
   readonly documentErrors: readonly EpcisIssue[];
@@ -33,6 +38,8 @@ export interface Batch {
   readonly events: readonly CapturedEvent[];
   /** Members of the event list that could not be read as events at all (each names its index). */
   readonly unreadable: readonly EpcisIssue[];
+  /** Problems of the document itself found while streaming it (e.g. a syntax error after some events). */
+  readonly documentErrors?: readonly EpcisIssue[];
 }
 
 const perEvent = (e: EpcisIssue): boolean => e.eventIndex !== undefined;
@@ -126,8 +133,42 @@ function withEvents(doc: Json, holder: Json, events: unknown[]): Json {
   return replace(doc);
 }
 
+const EVENT_TAG = /<(?:[A-Za-z_][\w.-]*:)?(?:Object|Aggregation|Transaction|Transformation|Association)Event[\s>/]/g;
+
+function streamedXmlSource(text: string, options: CaptureOptions, chunkSize: number): DocumentSource {
+  const estimate = text.match(EVENT_TAG)?.length ?? 0;
+  options.onCount?.(estimate);
+  const documentErrors: EpcisIssue[] = [];
+  const warnings: EpcisIssue[] = [];
+  const source = {
+    kind: undefined as string | undefined,
+    eventCount: estimate,
+    documentErrors,
+    warnings,
+    vocabularies: [] as Vocabulary[],
+    *batches(): Generator<Batch> {
+      let pending: CapturedEvent[] = [];
+      const stream = createXmlCaptureStream({ now: options.now, sha256 }, (e) => pending.push(e));
+      for (let at = 0; at < text.length; at += XML_SLICE) {
+        stream.write(text.slice(at, at + XML_SLICE));
+        if (pending.length >= chunkSize) {
+          yield { events: pending, unreadable: [] };
+          pending = [];
+        }
+      }
+      const summary = stream.close();
+      source.kind = summary.root;
+      source.eventCount = summary.eventCount;
+      warnings.push(...summary.warnings);
+      yield { events: pending, unreadable: summary.documentErrors.filter(perEvent), documentErrors: summary.documentErrors.filter((e) => !perEvent(e)) };
+    },
+  };
+  return source;
+}
+
 export function openDocument(format: 'json' | 'xml', text: string, options: CaptureOptions): DocumentSource {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
   if (format === 'json') return jsonSource(text, options, chunkSize);
+  if (text.length >= STREAM_XML_FROM) return streamedXmlSource(text, options, chunkSize);
   return fromPlan(prepareCapture(text, 'xml', { now: options.now, sha256 }), chunkSize);
 }

@@ -4,7 +4,10 @@
 // GS1-Capture-Error-Behaviour rollback vs proceed; capture jobs and the OPTIONS limits; ledger entries.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareCapture, readEpcisJson, readEpcisXml, writeXmlDocument, type EpcisDocument } from '@txng/epcis';
 import { rows } from '../../../platform/db/database.ts';
+import { STREAM_XML_FROM } from '../capture/document-source.ts';
+import { CONTEXT, corpus } from '../testing/corpus.ts';
 import { createTestSystem, type TestSystem } from '../../../../test/harness.ts';
 import {
   allEvents, capture, conformanceFiles, jsonDocument, JSON_LD, objectEvent, organizationWithKey, provinceAdmin, readConformance, report, type TestOrganization,
@@ -142,6 +145,30 @@ describe('capture semantics', () => {
     const tooBig = await org.key('POST', '/epcis/capture', 'x'.repeat(sizeLimit + 1), JSON_LD);
     expect(tooBig.statusCode).toBe(413);
   }, 120_000);
+
+  it('streams large XML documents event by event, with the same result as the tree reader', async () => {
+    const json = jsonDocument(corpus(700, 11), CONTEXT);
+    const doc = readEpcisJson(json).document as EpcisDocument;
+    const xml = writeXmlDocument(doc);
+    expect(xml.length).toBeGreaterThan(STREAM_XML_FROM);
+    const res = await capture(org.key, xml, 'big.xml');
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(202);
+    expect(res.json()).toMatchObject({ success: true, eventCount: 700, storedCount: 700 });
+    const plan = prepareCapture(xml.slice(0), 'xml', { now: Date.now() });
+    const sample = plan.events.filter((_, i) => i % 97 === 0);
+    for (const e of sample) {
+      const back = await org.key('GET', `/epcis/events/${encodeURIComponent(e.event.eventID ?? e.hashId)}`, undefined, { accept: 'application/xml', 'GS1-EPC-Format': 'Never_Translates' });
+      const { recordTime: _r, ...stored } = (readEpcisXml(back.body).document as EpcisDocument).events.find((x) => !!x.errorDeclaration === !!e.event.errorDeclaration)!;
+      expect(stored).toEqual({ ...e.event, eventID: e.event.eventID ?? e.hashId });
+    }
+    // An error deep in a streamed document refuses all of it.
+    const broken = xml.replace(/<action>OBSERVE<\/action>(?![\s\S]*<action>OBSERVE<\/action>)/, '<action>WATCH</action>');
+    const before = (await allEvents(org.key)).length;
+    const refused = await capture(org.key, broken.replace(/urn:epc:id:sgtin:8934567\.012345\./g, 'urn:epc:id:sgtin:8934567.012345.9'), 'big.xml');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ code: 'EPCIS_SCHEMA_ENUM', xmlPath: expect.stringMatching(/\/action$/) })]);
+    expect((await allEvents(org.key)).length).toBe(before);
+  }, 300_000);
 
   it('puts every stored event in the transparency ledger with its CBV 2.0 hash', async () => {
     const res = await capture(org.key, jsonDocument([objectEvent(['urn:epc:id:sgtin:0614141.107346.930']), objectEvent(['urn:epc:id:sgtin:0614141.107346.931'])]), 'f.jsonld');
