@@ -3,7 +3,7 @@
 // (default) stores all events in one transaction or none; `proceed` stores every valid event (a transaction per
 // chunk) and reports the others. Small documents finish while the request waits; large ones continue after the
 // 202 answer, their job row saying how far they got.
-import type { CapturedEvent, EpcisIssue } from '@txng/epcis';
+import type { CapturedEvent } from '@txng/epcis';
 import type { Logger } from 'pino';
 import type { AuditRecorder } from '../../../platform/audit.ts';
 import { actingOrganizationId, type Actor } from '../../../platform/auth/actor.ts';
