@@ -1,8 +1,9 @@
 // The one stylesheet of the public pages, inlined in each page (about 1.5 KB compressed): on a slow mobile link
 // a second request for CSS would cost more than the bytes. Mobile first, readable at 320 px; colours meet WCAG 2.2
 // AA (body text 15:1, muted text 7.5:1, white on every banner colour ≥ 6.5:1); tap targets ≥ 44 px (WCAG 2.5.8 asks
-// 24); a visible focus ring; a print stylesheet that drops navigation and forms and keeps the facts.
-export const CSS = `*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}
+// 24); a visible focus ring; a print stylesheet that drops navigation and forms and keeps the facts. `[hidden]`
+// wins over every display rule: the buttons that need JavaScript are hidden until a script shows them.
+export const CSS = `*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}[hidden]{display:none!important}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1a1a1a;background:#f3f4f0}
 a{color:#14532d}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:2}
