@@ -9,6 +9,7 @@ import { epcisModule } from '../modules/epcis/index.ts';
 import { stampsModule } from '../modules/stamps/index.ts';
 import { publicModule } from '../modules/public/index.ts';
 import { traceModule } from '../modules/trace/index.ts';
+import { recallModule } from '../modules/recall/index.ts';
 
 export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: 'platform', dir: fileURLToPath(new URL('../platform/migrations/', import.meta.url)) },
@@ -20,4 +21,5 @@ export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: stampsModule.name, dir: stampsModule.migrationsDir },
   { module: publicModule.name, dir: publicModule.migrationsDir },
   { module: traceModule.name, dir: traceModule.migrationsDir },
+  { module: recallModule.name, dir: recallModule.migrationsDir },
 ];

@@ -33,7 +33,8 @@ import {
 import { createLedger, ledgerRoutes, type Ledger } from '../modules/ledger/index.ts';
 import { createPublic, publicApiRoutes, publicRoutes, registerPublicScanPage } from '../modules/public/index.ts';
 import { createTrace, traceRoutes } from '../modules/trace/index.ts';
-import { createStamps, NO_RECALLS, stampsApiRoutes, stampsResolverRoutes, verificationCodeKey } from '../modules/stamps/index.ts';
+import { createRecall, createRecallStatus, recallRoutes } from '../modules/recall/index.ts';
+import { createStamps, stampsApiRoutes, stampsResolverRoutes, verificationCodeKey } from '../modules/stamps/index.ts';
 
 export interface SystemOptions {
   readonly config: Config;
@@ -65,12 +66,18 @@ export function createServices(options: SystemOptions) {
     },
   });
   const catalog = createCatalog({ db, clock, audit, organizations, communes: geo, config, events: epcis.events });
+  // Every scan asks whether the goods are recalled: the recall module's marks, created before the stamps.
+  const recallStatus = createRecallStatus({ db, clock, log: options.log.child({ module: 'recall' }), publicBaseUrl: config.publicBaseUrl });
   const stamps = createStamps({
     db, clock, audit, catalog, organizations, communes: geo, log: options.log.child({ module: 'stamps' }), publicBaseUrl: config.publicBaseUrl,
-    codeKey: verificationCodeKey(secrets.pseudonym), recall: NO_RECALLS, dataDir: config.dataDir,
+    codeKey: verificationCodeKey(secrets.pseudonym), recall: recallStatus, dataDir: config.dataDir,
   });
   const trace = createTrace({ db, audit, clock, publicBaseUrl: config.publicBaseUrl });
-  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog, epcis, stamps, trace };
+  const recall = createRecall({
+    db, clock, audit, log: options.log.child({ module: 'recall' }), trace, events: epcis.events, notifications, status: recallStatus,
+    publicBaseUrl: config.publicBaseUrl, publicRateLimit: config.rateLimitPublicPerMinute,
+  });
+  return { audit, geo, notifications, auth, organizations, users, apiKeys, auditLog, catalog, epcis, stamps, trace, recall };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -117,6 +124,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
       await stampsApiRoutes(api, services.stamps, config.rateLimitPublicPerMinute);
       await publicApiRoutes(api, pub);
       await traceRoutes(api, services.trace);
+      await recallRoutes(api, services.recall);
     },
     { prefix: '/api/v1' },
   );

@@ -144,7 +144,22 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
       .where(or(glns.length ? inArray(places.gln, [...new Set(glns)]) : undefined, validIds.length ? inArray(places.id, validIds) : undefined));
   }
 
+  /** Each organisation's place with coordinates (a shop, warehouse or facility before farms), for maps. */
+  async function locatedPlaceOf(orgIds: readonly string[]): Promise<Map<string, PlaceInfo>> {
+    const wanted = [...new Set(orgIds)];
+    if (!wanted.length) return new Map();
+    const found = await db
+      .select({ id: places.id, organizationId: places.organizationId, name: places.name, gln: places.gln, glnExtension: places.glnExtension, latitude: places.latitude, longitude: places.longitude, address: places.address, kind: places.kind })
+      .from(places)
+      .where(and(inArray(places.organizationId, wanted), sql`${places.latitude} is not null and ${places.longitude} is not null and not ${places.archived}`));
+    const rank = (k: string) => ['shop', 'warehouse', 'processing_facility', 'barn', 'farm', 'planting_area'].indexOf(k);
+    const out = new Map<string, PlaceInfo>();
+    for (const p of found.sort((a, b) => rank(a.kind) - rank(b.kind))) if (!out.has(p.organizationId)) out.set(p.organizationId, p);
+    return out;
+  }
+
   return {
+    locatedPlaceOf,
     orgUri: (id: string) => `${orgUriPrefix}${id}`,
     /** The organisation id in an organisation URI of this installation. */
     organizationIdOfUri: (uri: string) => (uri.startsWith(orgUriPrefix) ? uri.slice(orgUriPrefix.length) : null),

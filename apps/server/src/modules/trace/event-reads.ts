@@ -62,3 +62,13 @@ export function eventsAtPlace(db: Orm, place: string, withSubLocations: boolean,
     : sql`select seq from epcis.events where biz_location = ${place} or read_point = ${place}`;
   return select(db, at, scope, limit);
 }
+
+/** The organisation that recorded the earliest event naming an identity (who made it, absent a catalog record). */
+export async function firstRecorder(db: Orm, id: string): Promise<string | null> {
+  const [r] = await rows<{ organization_id: string }>(db, sql`
+    select e.organization_id from epcis.events e
+    where e.seq in (select seq from epcis.event_epcs where epc = ${id} union select seq from epcis.event_quantities where epc_class = ${id})
+      and e.declaration_time is null
+    order by e.event_time, e.seq limit 1`);
+  return r?.organization_id ?? null;
+}

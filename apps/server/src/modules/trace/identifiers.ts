@@ -15,6 +15,7 @@ export interface TraceIdentifier {
   readonly canonical: string;
   readonly kind: TraceKind;
   readonly gtin?: string;
+  /** The lot (AI 10) of a lot; of an item, when the input gave it beside the serial. */
   readonly lot?: string;
   readonly serial?: string;
   readonly sscc?: string;
@@ -82,7 +83,11 @@ function fromElements(input: string, elements: readonly AiElement[]): Identifier
   const dl = buildDigitalLink(ordered, { base: 'https://id.gs1.org', validateAssociations: false });
   if (!dl.ok) return { ok: false, error: { code: 'TRACE_ID_GS1', gs1: dl.error } };
   const canonical = canonicalEpc(dl.value);
-  return { ok: true, value: { input, canonical, ...describeCanonical(canonical) } };
+  const described = describeCanonical(canonical);
+  // An item's identity leaves its lot out (CBV 2.0 §8.9.3), but a lot written beside the serial is kept: a
+  // recall of the lot concerns the item.
+  const lot = described.kind === 'item' ? elements.find((e) => e.ai === '10')?.value : undefined;
+  return { ok: true, value: { input, canonical, ...described, ...(lot !== undefined ? { lot } : {}) } };
 }
 
 function absoluteUri(text: string): boolean {

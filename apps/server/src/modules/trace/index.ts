@@ -14,7 +14,7 @@ import { createYieldService } from './yields.ts';
 export const traceModule = { name: 'trace', migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)) } as const;
 
 export { parseTraceIdentifier, describeCanonical, type TraceIdentifier, type TraceKind } from './identifiers.ts';
-export { readIdentifier, TRACE_DEFAULTS, type TraceService, type TraceRequest, type TraceDirection } from './trace-service.ts';
+export { readIdentifier, identifierFault, TRACE_DEFAULTS, type IdentifierFault, type TraceService, type TraceRequest, type TraceDirection } from './trace-service.ts';
 export type { TraceView, TraceNode, TraceEdge } from './trace-view.ts';
 export type { Truncation, TraceLimits } from './trace-engine.ts';
 export { holdersOf, movementsOf, whatOf, documentsOf, type Holder, type HeldAmount, type Movement, type Quantity } from './movements.ts';
@@ -23,6 +23,7 @@ export type { Directory, OrganizationInfo, LotInfo, ProductInfo, PlaceInfo } fro
 export { presentTruncation, presentParty, presentEvent } from './presenter.ts';
 export { writeWorkbook, writeCsv, vietnamIso, XLSX_TYPE, CSV_TYPE, type Sheet, type SheetColumn, type Cell, type ExportFile } from './exports/sheet-writer.ts';
 export { TraceErrors } from './messages.ts';
+export { firstRecorder } from './event-reads.ts';
 
 export function createTrace(deps: { db: Database; audit: AuditRecorder; clock: Clock; publicBaseUrl: string }) {
   const directory = createDirectory(deps.db.replica, deps.publicBaseUrl);

@@ -146,6 +146,8 @@ function mergeDocuments(a: readonly Document[], b: readonly Document[]): Documen
 
 export interface HeldAmount {
   readonly id: string;
+  /** A pallet or case whose contents are counted on their own: not summed with them. */
+  readonly container: boolean;
   readonly dimension: Dimension | null;
   /** In base units (kg, L, pieces); null when the quantity or its unit is unknown. */
   readonly received: number | null;
@@ -211,7 +213,7 @@ export function holdersOf(events: readonly TraceEvent[], movements: readonly Mov
   }
   return [...acc.entries()].map(([party, h]) => ({
     party,
-    amounts: [...h.amounts.entries()].map(([id, a]) => ({ id, dimension: a.dimension, received: a.in, passedOn: a.out, held: a.in === null || a.out === null ? null : Math.max(0, a.in - a.out) })),
+    amounts: [...h.amounts.entries()].map(([id, a]) => ({ id, container: contents.has(id), dimension: a.dimension, received: a.in, passedOn: a.out, held: a.in === null || a.out === null ? null : Math.max(0, a.in - a.out) })),
     firstReceivedAt: h.first,
     lastMovedAt: h.last,
     eventIds: [...h.events],

@@ -41,31 +41,49 @@ export interface TraceOutcome {
 
 const DIRECTIONS: Record<TraceDirection, Direction[]> = { back: ['backward'], forward: ['forward'], both: ['backward', 'forward'] };
 
-/** The identifier read, or a 400 that says what is wrong and where (GS1 errors in the package's words). */
-export function readIdentifier(input: string, lot?: string): TraceIdentifier {
+export interface IdentifierFault {
+  /** The query field at fault: `id`, or `lot` when the lot code given beside a GTIN is. */
+  readonly field: 'id' | 'lot';
+  readonly code: string;
+  readonly params: Record<string, unknown>;
+  readonly gs1?: unknown;
+}
+
+/** What is wrong with an identifier, in the trace's message codes (GS1 faults in the package's words), or null. */
+export function identifierFault(input: string, lot?: string): IdentifierFault | null {
   const r = parseTraceIdentifier(input, lot);
-  if (r.ok) return r.value;
+  if (r.ok) return null;
   const e = r.error;
-  const field = (pointer: string, code: string, params: Record<string, unknown> = {}): never => {
-    const problem: FieldProblem & { in: 'query' } = { in: 'query', pointer, code, params: { input, ...params } };
-    throw new AppError('invalid', CommonErrors.VALIDATION_FAILED, {}, [problem], e.code === 'TRACE_ID_GS1' ? { gs1: e.gs1 } : {});
-  };
+  const base = { input };
   switch (e.code) {
     case 'TRACE_ID_EMPTY':
-      return field('id', TraceErrors.TRACE_IDENTIFIER_EMPTY);
+      return { field: 'id', code: TraceErrors.TRACE_IDENTIFIER_EMPTY, params: base };
     case 'TRACE_ID_TOO_LONG':
-      return field('id', TraceErrors.TRACE_IDENTIFIER_TOO_LONG, { limit: e.limit });
+      return { field: 'id', code: TraceErrors.TRACE_IDENTIFIER_TOO_LONG, params: { ...base, limit: e.limit } };
     case 'TRACE_ID_GS1':
-      return field(lot !== undefined && e.gs1.ai === '10' ? 'lot' : 'id', TraceErrors.TRACE_IDENTIFIER_MALFORMED, {
-        reasonVi: gs1Message(e.gs1, 'vi'), reasonEn: gs1Message(e.gs1, 'en'), position: e.gs1.position ?? null, gs1Code: e.gs1.code,
-      });
+      return {
+        field: lot !== undefined && e.gs1.ai === '10' ? 'lot' : 'id',
+        code: TraceErrors.TRACE_IDENTIFIER_MALFORMED,
+        params: { ...base, reasonVi: gs1Message(e.gs1, 'vi'), reasonEn: gs1Message(e.gs1, 'en'), position: e.gs1.position ?? null, gs1Code: e.gs1.code },
+        gs1: e.gs1,
+      };
     case 'TRACE_ID_NO_KEY':
-      return field('id', TraceErrors.TRACE_IDENTIFIER_NO_KEY);
+      return { field: 'id', code: TraceErrors.TRACE_IDENTIFIER_NO_KEY, params: base };
     case 'TRACE_ID_LOT_NEEDS_GTIN':
-      return field('lot', TraceErrors.TRACE_LOT_NEEDS_GTIN);
+      return { field: 'lot', code: TraceErrors.TRACE_LOT_NEEDS_GTIN, params: base };
     default:
-      return field('id', TraceErrors.TRACE_IDENTIFIER_UNRECOGNISED);
+      return { field: 'id', code: TraceErrors.TRACE_IDENTIFIER_UNRECOGNISED, params: base };
   }
+}
+
+/** The identifier read, or a 400 that says what is wrong and where. */
+export function readIdentifier(input: string, lot?: string): TraceIdentifier {
+  const fault = identifierFault(input, lot);
+  if (fault) {
+    const problem: FieldProblem & { in: 'query' } = { in: 'query', pointer: fault.field, code: fault.code, params: fault.params };
+    throw new AppError('invalid', CommonErrors.VALIDATION_FAILED, {}, [problem], fault.gs1 ? { gs1: fault.gs1 } : {});
+  }
+  return (parseTraceIdentifier(input, lot) as { ok: true; value: TraceIdentifier }).value;
 }
 
 export function createTraceService(deps: { db: Database; directory: Directory }) {
