@@ -1,7 +1,8 @@
 // Loopback load for the resolver benchmark: wrk (Debian's package) against the server and against nginx
 // (Debian's /usr/sbin/nginx, started here with a temporary configuration) serving a saved copy of the page.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface LoadResult {
@@ -54,17 +55,38 @@ export function wrkAvailable(): boolean {
   return spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error === undefined;
 }
 
-/** nginx with one worker (like the one Node process it is compared with) serving `html` at every path. */
-export function startNginx(dir: string, port: number, html: string): { stop(): void } {
-  mkdirSync(path.join(dir, 'nginx'), { recursive: true });
-  writeFileSync(path.join(dir, 'nginx', 'page.html'), html);
-  const conf = path.join(dir, 'nginx', 'nginx.conf');
+/** nginx with one worker (like the one Node process it is compared with) serving `html` at every path. Its
+ * worker runs as an unprivileged user, so the page lives in a world-readable folder of its own (a folder made by
+ * mkdtemp is private: nginx would answer 404 for every request, fast). `check()` fetches the page once. */
+export function startNginx(port: number, html: string): { stop(): void; check(): Promise<void> } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
+  chmodSync(root, 0o755);
+  writeFileSync(path.join(root, 'page.html'), html, { mode: 0o644 });
+  const conf = path.join(root, 'nginx.conf');
   writeFileSync(
     conf,
-    `worker_processes 1;\ndaemon off;\npid ${dir}/nginx/nginx.pid;\nerror_log ${dir}/nginx/error.log;\nevents { worker_connections 1024; }\n` +
-      `http {\n  access_log off;\n  client_body_temp_path ${dir}/nginx/body;\n  proxy_temp_path ${dir}/nginx/proxy;\n  fastcgi_temp_path ${dir}/nginx/fastcgi;\n  uwsgi_temp_path ${dir}/nginx/uwsgi;\n  scgi_temp_path ${dir}/nginx/scgi;\n` +
-      `  server {\n    listen 127.0.0.1:${port};\n    root ${dir}/nginx;\n    location / { default_type "text/html; charset=utf-8"; try_files /page.html =404; }\n  }\n}\n`,
+    `worker_processes 1;\ndaemon off;\npid ${root}/nginx.pid;\nerror_log ${root}/error.log;\nevents { worker_connections 1024; }\n` +
+      `http {\n  access_log off;\n  client_body_temp_path ${root}/body;\n  proxy_temp_path ${root}/proxy;\n  fastcgi_temp_path ${root}/fastcgi;\n  uwsgi_temp_path ${root}/uwsgi;\n  scgi_temp_path ${root}/scgi;\n` +
+      `  server {\n    listen 127.0.0.1:${port};\n    root ${root};\n    location / { default_type "text/html; charset=utf-8"; try_files /page.html =404; }\n  }\n}\n`,
   );
-  const child: ChildProcess = spawn('/usr/sbin/nginx', ['-c', conf, '-p', `${dir}/nginx`], { stdio: 'ignore' });
-  return { stop: () => void child.kill('SIGTERM') };
+  const child: ChildProcess = spawn('/usr/sbin/nginx', ['-c', conf, '-p', root], { stdio: 'ignore' });
+  return {
+    stop: () => {
+      child.kill('SIGTERM');
+      setTimeout(() => rmSync(root, { recursive: true, force: true }), 500).unref();
+    },
+    async check() {
+      for (let i = 0; ; i++) {
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/check`);
+          const body = await res.text();
+          if (res.status !== 200 || body !== html) throw new Error(`nginx answered ${res.status} with ${body.length} characters instead of the saved page`);
+          return;
+        } catch (err) {
+          if (i >= 20 || (err as Error).message.startsWith('nginx answered')) throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    },
+  };
 }

@@ -3,25 +3,16 @@
 // - a print-ready PDF of 10,000 labels (target ≤ 30 s);
 // - resolver throughput and p99 for stamp URIs (each request a different stamp) under wrk on loopback, beside
 //   nginx serving a saved copy of the same page in the same run (target ≥ 50 % of nginx, p99 ≤ 20 ms).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import pino from 'pino';
-import { seedDemoIfEmpty } from '../../apps/server/src/app/demo/seed-demo.ts';
-import { createSystem } from '../../apps/server/src/app/system.ts';
-import { MIGRATION_SOURCES } from '../../apps/server/src/app/migrations.ts';
-import { loadConfig } from '../../apps/server/src/config/config.ts';
-import { systemClock } from '../../apps/server/src/platform/clock.ts';
-import { openDatabase, rows } from '../../apps/server/src/platform/db/database.ts';
-import { migrate } from '../../apps/server/src/platform/db/migrate.ts';
-import { deriveSecrets } from '../../apps/server/src/platform/security/secrets.ts';
-import { contextOfDemoUser } from '../../apps/server/src/app/demo/stamps-demo.ts';
-import { freePort, startPostgres } from '../../apps/server/test/postgres-server.ts';
+import { rows } from '../../apps/server/src/platform/db/database.ts';
+import { freePort } from '../../apps/server/test/postgres-server.ts';
 import { atMost, type Bench, type Figure } from '../types.ts';
 import { startNginx, wrk, wrkAvailable } from './http-load.ts';
+import { startStampsBenchEnv } from './setup.ts';
 
 function option(args: string[], name: string, fallback: number): number {
   const arg = args.find((a) => a.startsWith(`${name}=`));
@@ -38,39 +29,19 @@ const bench: Bench = async ({ args, log }) => {
   const stampCount = option(args, '--stamps', 1_000_000);
   const labelCount = option(args, '--labels', 10_000);
   const seconds = option(args, '--seconds', 15);
-  const server = await startPostgres({ settings: { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' } });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-stamps-'));
   const figures: Figure[] = [];
   const notes: string[] = [];
-  const secret = 'benchmark-secret-that-is-long-enough-0123456789';
   let nginx: { stop(): void } | undefined;
+  const env = await startStampsBenchEnv();
   try {
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query('create database bench');
-    await admin.end();
-    const url = server.urlFor('bench');
-    const db = await openDatabase({ databaseUrl: url, poolSize: 10 });
-    await migrate(db, MIGRATION_SOURCES);
-    const port = await freePort();
-    const config = loadConfig({
-      NODE_ENV: 'development', TXNG_SECRET: secret, TXNG_DEMO: 'true', TXNG_DATA_DIR: dataDir, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: url, TXNG_RATE_LIMIT_PUBLIC: '10000000', LOG_LEVEL: 'warn',
-    });
-    const secrets = deriveSecrets(secret);
-    const system = await createSystem({ config, log: pino({ level: 'warn' }), db, secrets, clock: systemClock, portalDir: path.join(dataDir, 'no-portal') });
-    await seedDemoIfEmpty(system, config, secrets.pseudonym);
+    const { system, db, coop, province, port, dataDir, server } = env;
     const stamps = system.services.stamps;
-    const coop = await contextOfDemoUser(system, 'hung@xoaihuong.example');
-    const province = await contextOfDemoUser(system, 'quantri@skhcn.sonla.example');
-    const [mango] = (await system.services.catalog.products.list(coop, { q: 'Xoài tròn Yên Châu', limit: 1, offset: 0 })).items;
-    const [lot] = (await system.services.catalog.lots.list(coop, { productId: mango!.id, limit: 1, offset: 0 })).items;
-    const organizationId = mango!.organizationId;
+    const organizationId = env.organizationId;
     await stamps.query.setQuota(province, organizationId, stampCount * 2);
     log(`PostgreSQL ${server.version} (fsync on); demo data seeded`);
 
     // 1. Issuance: approval queues one job; the job issues every stamp in chunks (bulk insert + Merkle root + ledger record).
-    const request = await stamps.requests.create(coop, { productId: mango!.id, lotId: lot!.id, quantity: stampCount, kind: 'qr', layout: { preset: 'a4-65' } });
+    const request = await stamps.requests.create(coop, { productId: env.productId, lotId: env.lotId, quantity: stampCount, kind: 'qr', layout: { preset: 'a4-65' } });
     await stamps.requests.approve(province, request.id);
     let cpu = process.cpuUsage();
     let t0 = performance.now();
@@ -92,7 +63,7 @@ const bench: Bench = async ({ args, log }) => {
     log(`PDF of ${labelCount} labels in ${pdfSeconds.toFixed(1)} s (${bytes} bytes)`);
 
     // 3. The resolver under load, each request a different active stamp, beside nginx with a saved page.
-    await stamps.lifecycle.activate(coop, lot!.id, { range: { requestId: request.id, from: 1, to: labelCount } });
+    await stamps.lifecycle.activate(coop, env.lotId, { range: { requestId: request.id, from: 1, to: labelCount } });
     if (!wrkAvailable()) {
       notes.push('wrk is not installed (apt-get install wrk): resolver throughput not measured.');
     } else {
@@ -104,8 +75,9 @@ const bench: Bench = async ({ args, log }) => {
       await wrk(`http://127.0.0.1:${port}`, { seconds: 3, connections: 16, pathsFile, dir: dataDir }); // warm-up
       const ours = await wrk(`http://127.0.0.1:${port}`, { seconds, connections: 32, pathsFile, dir: dataDir });
       const nginxPort = await freePort();
-      nginx = startNginx(dataDir, nginxPort, page);
-      await new Promise((r) => setTimeout(r, 500));
+      const started = startNginx(nginxPort, page);
+      nginx = started;
+      await started.check();
       const reference = await wrk(`http://127.0.0.1:${nginxPort}`, { seconds, connections: 32, dir: dataDir });
       const share = ours.requestsPerSecond / reference.requestsPerSecond;
       const ref = { label: 'nginx 1 worker, saved page', value: reference.requestsPerSecond, unit: 'requests/s' };
@@ -120,12 +92,9 @@ const bench: Bench = async ({ args, log }) => {
       `Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (the machine is shared; wall-clock figures include time other processes took).`,
       'Issuance: 20,000 stamps per transaction (one unnest insert, RFC 9162 Merkle root over the chunk, one ledger record, stock, progress).',
     );
-    await system.stop();
-    await db.close();
   } finally {
     nginx?.stop();
-    server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await env.close();
   }
   return { name: 'stamps', figures, notes };
 };

@@ -17,6 +17,8 @@ export interface RecallQuery {
   readonly productId: string;
   readonly lotId: string | null;
   readonly gtin: string | null;
+  /** The scanned stamp's serial, so an item-level recall (one serialised item) is found too. */
+  readonly serial?: string | null;
 }
 
 /**

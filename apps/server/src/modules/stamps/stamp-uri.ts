@@ -64,3 +64,35 @@ function decodeSafely(s: string): string | undefined {
     return undefined;
   }
 }
+
+/** A stamp's own path as printed: /01/<GTIN-14>[/10/<lot>]/21/<serial>, nothing escaped, no query. */
+const PRINTED_PATH = /^\/01\/\d{14}(?:\/10\/[^/?#%]+)?\/21\/([0-9A-HJKMNP-TV-Z]{16})$/;
+const PLACEHOLDER = '0'.repeat(SERIAL_LENGTH);
+
+/**
+ * readStampAddress for the resolver's hot path. A path of the printed shape differs from every other stamp of
+ * its request only in the serial, which is always valid AI (21) data (16 characters of 0-9 A-Z): the path
+ * before the serial is parsed and checked once (with a placeholder serial, as stampUriPrefix builds it) and the
+ * answer reused with the serial put in. Anything else goes through readStampAddress unchanged.
+ */
+export function createStampAddressReader(maxPrefixes = 10_000): (input: string) => StampAddress {
+  const prefixes = new Map<string, StampAddress>();
+  return (input) => {
+    const m = PRINTED_PATH.exec(input);
+    if (!m) return readStampAddress(input);
+    const serial = m[1]!;
+    const prefix = input.slice(0, -SERIAL_LENGTH);
+    let template = prefixes.get(prefix);
+    if (!template) {
+      template = readStampAddress(`${prefix}${PLACEHOLDER}`);
+      if (template.kind !== 'digital-link' || template.serial !== PLACEHOLDER) return readStampAddress(input);
+      if (prefixes.size >= maxPrefixes) prefixes.delete(prefixes.keys().next().value!);
+      prefixes.set(prefix, template);
+    }
+    if (template.kind !== 'digital-link') return readStampAddress(input);
+    const withSerial = <T extends { readonly ai: string; readonly value: string }>(e: T): T => (e.ai === '21' ? { ...e, value: serial } : e);
+    const t = template.link;
+    const link: DigitalLink = { ...t, uri: `${t.uri.slice(0, -SERIAL_LENGTH)}${serial}`, qualifiers: t.qualifiers.map(withSerial), elements: t.elements.map(withSerial) };
+    return { ...template, link, serial };
+  };
+}

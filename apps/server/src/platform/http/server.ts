@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,9 +12,10 @@ import type { Config } from '../../config/config.ts';
 import type { Database } from '../db/database.ts';
 import { CommonErrors } from '../errors.ts';
 import { negotiateLang, type Lang } from '../i18n/messages.ts';
-import { hmacHex } from '../security/crypto.ts';
 import type { Secrets } from '../security/secrets.ts';
 import { registerMetrics } from './metrics.ts';
+import { clientHasher } from './client-hash.ts';
+import { securityHeaders } from './security-headers.ts';
 import { buildProblem, problemFromError, sendProblem } from './problem.ts';
 import { postgresRateLimitStore } from './rate-limit-store.ts';
 
@@ -71,14 +71,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   });
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('clientHash', '');
-  app.addHook('onRequest', async (request, reply) => {
-    const query = request.query as Record<string, unknown> | undefined;
-    const explicit = typeof query?.lang === 'string' ? query.lang : request.cookies?.[LANG_COOKIE];
-    request.lang = negotiateLang(explicit, request.headers['accept-language']);
-    request.clientHash = hmacHex(secrets.pseudonym, request.ip).slice(0, 32);
-    reply.header('x-request-id', request.id);
-  });
-  await app.register(helmet, {
+  // Per request, on every route (public pages included): language, the client's pseudonym, the request id and
+  // the security headers, in one synchronous hook (no promise per request).
+  const clientHash = clientHasher(secrets.pseudonym);
+  const hardening = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -98,6 +94,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: config.publicBaseUrl.startsWith('https:') ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    const explicit = typeof query?.lang === 'string' ? query.lang : request.cookies?.[LANG_COOKIE];
+    request.lang = negotiateLang(explicit, request.headers['accept-language']);
+    request.clientHash = clientHash(request.ip);
+    reply.headers(hardening);
+    reply.header('x-request-id', request.id);
+    done();
   });
 
   await app.register(rateLimit, {

@@ -2,18 +2,21 @@
 // facts a consumer sees and the scan statistics. The public scan page (and this module's resolver routes) call
 // it; it never throws for input: malformed links answer 400 with GS1's reason, unknown ones 404.
 //
-// Cost of a stamp scan: one indexed read (resolve-store.ts) and cached facts (facts-cache.ts). When that read
-// does not answer within `dbTimeoutMs`, the scan is still recorded and the page shows cached product facts with
-// the status "unconfirmed": a slow database degrades a scan, it never fails it.
+// Cost of a stamp scan: one indexed read (resolve-store.ts, batched with concurrent scans) and cached facts
+// (facts-cache.ts); a printed path is parsed once per request prefix (stamp-uri.ts createStampAddressReader);
+// the scan is appended to the spool (grouped per turn of the event loop) before resolve() returns; the linkset
+// is built only when someone reads it. When the read does not answer within `dbTimeoutMs`, the scan is still
+// recorded and the page shows cached product facts with the status "unconfirmed": a slow database degrades a
+// scan, it never fails it.
 import { lotEpcClass } from '../../catalog/index.ts';
 import type { StampsDeps } from '../deps.ts';
 import type { StampFlag } from '../model.ts';
 import type { RecallNotice } from '../recall-source.ts';
 import { humanSerial } from '../serials.ts';
-import { readStampAddress } from '../stamp-uri.ts';
+import { createStampAddressReader, type StampAddress } from '../stamp-uri.ts';
 import type { ScanRecorder, ScanInput } from '../scans/scan-recorder.ts';
 import type { FactsCache, LotFacts, ProductFacts } from './facts-cache.ts';
-import { buildLinkset } from './linkset.ts';
+import { buildLinkset, type Linkset } from './linkset.ts';
 import type { ResolveStore, StampRecord } from './resolve-store.ts';
 import type { PublicStatus, ResolveOutcome, ResolvedTarget, ResolverProblem } from './types.ts';
 
@@ -60,9 +63,9 @@ export function createResolveService(r: ResolveServiceDeps) {
     if (lastKnown.size > 50_000) lastKnown.delete(lastKnown.keys().next().value!);
   };
 
-  async function recallOf(productId: string, lotId: string | null, gtin: string | null): Promise<RecallNotice | null> {
+  async function recallOf(productId: string, lotId: string | null, gtin: string | null, serial: string | null = null): Promise<RecallNotice | null> {
     try {
-      return await within(deps.recall.recallOf({ productId, lotId, gtin }), r.dbTimeoutMs);
+      return await within(deps.recall.recallOf({ productId, lotId, gtin, serial }), r.dbTimeoutMs);
     } catch {
       return null;
     }
@@ -72,7 +75,7 @@ export function createResolveService(r: ResolveServiceDeps) {
     const { rec, product, lot } = input;
     const flags = rec?.flags ?? [];
     const pending = input.serial ? recorder.pendingFor(input.serial) : { count: 0, first: null };
-    const epcClass = lot && product.product.gtin ? lotEpcClass(product.product.gtin, lot.lot.lotCode, lot.lot.id, deps.publicBaseUrl) : null;
+    let linkset: Linkset | undefined;
     return {
       kind: input.kind,
       path,
@@ -105,11 +108,18 @@ export function createResolveService(r: ResolveServiceDeps) {
         : null,
       scanId: input.scanId,
       degraded: input.degraded,
-      linkset: buildLinkset({ baseUrl: deps.publicBaseUrl, path, product: product.product, organization: product.organization, serial: input.serial, epcClass }),
+      // Built when read (linkset answers, redirects, a renderer that shows links), not for every page.
+      get linkset(): Linkset {
+        if (!linkset) {
+          const epcClass = lot && product.product.gtin ? lotEpcClass(product.product.gtin, lot.lot.lotCode, lot.lot.id, deps.publicBaseUrl) : null;
+          linkset = buildLinkset({ baseUrl: deps.publicBaseUrl, path, product: product.product, organization: product.organization, serial: input.serial, epcClass });
+        }
+        return linkset;
+      },
     };
   }
 
-  async function resolveSerial(path: string, serial: string, address: ReturnType<typeof readStampAddress>, options: ResolveOptions, input: string): Promise<ResolveOutcome> {
+  async function resolveSerial(path: string, serial: string, address: Extract<StampAddress, { kind: 'digital-link' | 'short' }>, options: ResolveOptions, input: string): Promise<ResolveOutcome> {
     const link = address.kind === 'digital-link' ? address.link : null;
     let rec: StampRecord | undefined;
     let degraded = false;
@@ -141,7 +151,12 @@ export function createResolveService(r: ResolveServiceDeps) {
     }
     if (!product) return degraded ? problem(503, 'RESOLVER_UNAVAILABLE', input) : problem(404, 'RESOLVER_STAMP_UNKNOWN', input, { serial });
     const scanId = options.record ? recorder.record({ ...options.record, serial }) : null;
-    const recall = degraded || !rec ? null : await recallOf(rec.productId, rec.lotId, rec.gtin);
+    const [recall] = await Promise.all([
+      degraded || !rec ? null : recallOf(rec.productId, rec.lotId, rec.gtin, serial),
+      // The scan is in the spool before anyone is answered (scan-spool.ts); a spool that cannot be written
+      // (disk full) leaves the scan in the buffer, still written to the database by the next flush.
+      scanId ? recorder.spooled().catch((err) => deps.log.error({ err }, 'scan spool not written; the scan waits in memory only')) : null,
+    ]);
     return { ok: true, target: target(path, { kind: 'stamp', rec: rec ?? null, serial, product, lot: lot ?? null, recall, degraded, scanId, link }) };
   }
 
@@ -157,6 +172,8 @@ export function createResolveService(r: ResolveServiceDeps) {
     const id = gtinProducts.get(gtin)?.productId;
     return id ? facts.product(id) : undefined;
   }
+
+  const readStampAddress = createStampAddressReader();
 
   async function resolve(input: string, options: ResolveOptions = {}): Promise<ResolveOutcome> {
     const address = readStampAddress(input);

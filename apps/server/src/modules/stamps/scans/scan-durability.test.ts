@@ -1,7 +1,7 @@
 // A scan never fails and is never lost: a database that does not answer degrades the page to cached facts;
 // a database that refuses writes keeps scans buffered and spooled until it comes back; a process that died
 // leaves a spool that the next start writes. Public resolver limits hold per client and across processes.
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +15,7 @@ import { createResolveStore } from '../resolver/resolve-store.ts';
 import { PublicRateLimiter } from '../resolver/public-rate-limit.ts';
 import { completeProduct, issuedRequest, producer, provinceAdmin } from '../test-kit.ts';
 import { ScanRecorder } from './scan-recorder.ts';
+import { ScanSpool } from './scan-spool.ts';
 
 let t: TestSystem;
 let stampPaths: string[];
@@ -79,6 +80,35 @@ describe('scans survive the database', () => {
     expect(await recorder.flush()).toBe(true);
     expect(await scanCount(serials[1]!)).toBe(before + 3);
     expect(recorder.pendingFor(serials[1]!).count).toBe(0);
+  });
+
+  it('has every scan of a burst in the spool, in one write, when its resolutions return (before any database write)', async () => {
+    const dir = path.join(t.config.dataDir, `spool-${randomUUID()}`);
+    const recorder = new ScanRecorder({ db: t.db, clock, log, spoolDir: dir, flushMs: 60_000 });
+    const stamps = t.system.services.stamps;
+    const resolver = createResolveService({ deps: stamps.deps, store: createResolveStore(t.db), facts: stamps.facts, recorder, dbTimeoutMs: 5000 });
+    const outcomes = await Promise.all(stampPaths.map((p, i) => resolver.resolve(p, { record: { channel: 'page', uaFamily: 'test', clientHash: `burst${i}` } })));
+    const ids = outcomes.map((o) => (o.ok ? o.target.scanId : null));
+    expect(ids.every((id) => typeof id === 'string')).toBe(true);
+    expect(recorder.spoolWrites).toBe(1);
+    const spooled = readdirSync(dir).flatMap((f) => ScanSpool.read(path.join(dir, f)));
+    expect(spooled.map((s) => s.id).sort()).toEqual([...ids].sort());
+    expect(spooled.map((s) => s.serial).sort()).toEqual([...serials].sort());
+    await recorder.stop();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('reads concurrent stamps in one batch and gives each its own record (unknown ones none)', async () => {
+    const store = createResolveStore(t.db);
+    const asked = [...serials, 'ZZZZZZZZZZZZZZZZ', serials[0]!];
+    const found = await Promise.all(asked.map((s) => store.bySerial(s)));
+    expect(found.map((r) => r?.serial ?? null)).toEqual([...serials, null, serials[0]]);
+    for (const r of found.slice(0, serials.length)) {
+      expect(r).toMatchObject({ status: 'active', kind: 'qr', hasCode: false, flags: [] });
+      expect(typeof r!.productVersion).toBe('number');
+      expect(typeof r!.orgUpdatedAtMs).toBe('number');
+      expect(r!.activatedAt).toBeInstanceOf(Date);
+    }
   });
 
   it('replays the spool a crashed process left behind, once', async () => {

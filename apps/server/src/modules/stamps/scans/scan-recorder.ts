@@ -76,7 +76,8 @@ export class ScanRecorder {
     this.schedule(this.o.flushMs ?? 500);
   }
 
-  /** Records a scan; returns its id. Synchronous: nothing here waits for the database. */
+  /** Records a scan; returns its id. Synchronous: nothing here waits for the database. The scan is in the
+   * spool once `spooled()` resolves (within this turn of the event loop). */
   record(scan: ScanInput): string {
     const s: SpooledScan = { id: randomUUID(), serial: scan.serial, at: this.o.clock.now().toISOString(), channel: scan.channel, uaFamily: scan.uaFamily, clientHash: scan.clientHash };
     this.spool.append(s);
@@ -88,6 +89,16 @@ export class ScanRecorder {
     if (this.recent.size > 50_000) this.recent.delete(this.recent.keys().next().value!);
     if (this.buffer.length >= (this.o.maxBatch ?? 2000)) void this.flush();
     return s.id;
+  }
+
+  /** write(2) calls to the spool so far (a burst of scans is one). */
+  get spoolWrites(): number {
+    return this.spool.writes;
+  }
+
+  /** Resolves when every scan recorded so far is in the spool file: answer a scan only after it. */
+  spooled(): Promise<void> {
+    return this.spool.whenWritten();
   }
 
   /** Scans of a serial not yet in the database (this process's), so a page counts them. */

@@ -1,5 +1,7 @@
-// The scan spool: every scan is appended (one JSON line, a synchronous write) to this process's spool file
-// before the page is answered, and the file is removed only after its scans are committed to the database.
+// The scan spool: every scan is appended (one JSON line) to this process's spool file before the page is
+// answered, and the file is removed only after its scans are committed to the database. Appends are grouped:
+// the scans recorded within one turn of the event loop are written with one write(2) (`whenWritten()` resolves
+// after it; the resolver answers only then), so a burst of scans costs one system call, not one each.
 //
 // Guarantee: a scan whose page was served survives a slow or unavailable database, a shutdown and a crash of
 // the process (the line is in the operating system's page cache); at the next start, spool files of processes
@@ -25,21 +27,57 @@ const HOST = hostname().replace(/[^A-Za-z0-9.-]/g, '_');
 export class ScanSpool {
   private fd: number | undefined;
   private current: string | undefined;
+  /** Lines appended but not yet written, and who waits for them. */
+  private pending = '';
+  private waiters: { resolve(): void; reject(err: unknown): void }[] = [];
+  private scheduled = false;
+  /** write(2) calls so far (tests check that a burst is one write). */
+  writes = 0;
 
   constructor(private readonly dir: string) {}
 
-  /** Appends a scan to the current file (opened on first use). */
+  /** Appends a scan; it is in the file at the latest when the current turn of the event loop ends. */
   append(scan: SpooledScan): void {
-    if (this.fd === undefined) {
-      mkdirSync(this.dir, { recursive: true });
-      this.current = path.join(this.dir, `${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.ndjson`);
-      this.fd = openSync(this.current, 'a', 0o600);
+    this.pending += `${JSON.stringify(scan)}\n`;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.writePending());
     }
-    writeSync(this.fd, `${JSON.stringify(scan)}\n`);
+  }
+
+  /** Resolves once every scan appended so far is in the file (the operating system's page cache). */
+  whenWritten(): Promise<void> {
+    if (!this.pending) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** Writes the appended lines now (one write), and releases whoever waits for them. */
+  writePending(): void {
+    this.scheduled = false;
+    if (!this.pending) return;
+    const data = this.pending;
+    const waiters = this.waiters;
+    this.pending = '';
+    this.waiters = [];
+    try {
+      if (this.fd === undefined) {
+        mkdirSync(this.dir, { recursive: true });
+        this.current = path.join(this.dir, `${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.ndjson`);
+        this.fd = openSync(this.current, 'a', 0o600);
+      }
+      const bytes = Buffer.from(data);
+      for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off);
+      this.writes++;
+    } catch (err) {
+      for (const w of waiters) w.reject(err);
+      return;
+    }
+    for (const w of waiters) w.resolve();
   }
 
   /** Closes (fsync) the current file and returns its path: its scans are the ones now being flushed. */
   rotate(): string | undefined {
+    this.writePending();
     if (this.fd === undefined) return undefined;
     fsyncSync(this.fd);
     closeSync(this.fd);
