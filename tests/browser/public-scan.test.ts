@@ -81,7 +81,7 @@ describe.skipIf(!browserAvailable())('public scan page (issue 8)', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/01\/\d{14}\/10\/.+\/21\/[0-9A-Z]{16}$/);
 
     // Status first, then product, producer, origin, lot, journey.
-    expect(await page.evaluate(() => document.querySelector('main')?.firstElementChild?.id)).toBe('status');
+    expect(await page.evaluate<string | undefined>("document.querySelector('main')?.firstElementChild?.id")).toBe('status');
     await page.getByRole('heading', { level: 1, name: txt(PageTexts.PUBLIC_STATUS_genuine, 'vi') }).waitFor();
     await page.getByRole('heading', { level: 2, name: PRODUCT }).waitFor();
     for (const [id, heading] of [['producer', PageTexts.PUBLIC_PRODUCER], ['origin', PageTexts.PUBLIC_ORIGIN], ['lot', PageTexts.PUBLIC_LOT], ['journey', PageTexts.PUBLIC_JOURNEY]] as const) {
@@ -96,7 +96,7 @@ describe.skipIf(!browserAvailable())('public scan page (issue 8)', () => {
     expect(await page.locator('#journey').innerText()).not.toContain(txt(PageTexts.PUBLIC_JOURNEY_LOADING, 'vi'));
     expect(await page.locator('#journey').innerText()).not.toMatch(/urn:|bizstep|cbv:/i);
     // Nothing wider than the phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     // English by the switch, and back.
     await page.getByRole('link', { name: txt(PageTexts.PUBLIC_SWITCH_LANG, 'vi') }).click();
@@ -241,10 +241,8 @@ describe.skipIf(!browserAvailable())('public scan page (issue 8)', () => {
 async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
   await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: unknown): Promise<{ passes: unknown[]; violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-  });
+  const options = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } };
+  const result = await page.evaluate<{ passes: unknown[]; violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>(`axe.run(document, ${JSON.stringify(options)})`);
   // axe did look at the page (colour contrast, names, landmarks, headings… passed).
   expect(result.passes.length).toBeGreaterThan(15);
   return result.violations

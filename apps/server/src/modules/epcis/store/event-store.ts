@@ -35,7 +35,8 @@ export interface StoreContext {
 /** Called with the events a call newly stored, inside the same transaction (stream subscriptions). */
 export type StoredListener = (tx: Orm, stored: readonly Extract<StoreOutcome, { status: 'stored' }>[], ctx: StoreContext) => Promise<void>;
 
-const INDEX_TABLES: readonly { table: string; key: keyof Omit<ChunkRows, 'events' | 'count' | 'add'>; columns: readonly ColumnSpec[] }[] = [
+/** The index tables and their columns, as ChunkRows collects them (also used by bench/epcis to COPY the same rows). */
+export const INDEX_TABLES: readonly { table: string; key: keyof Omit<ChunkRows, 'events' | 'count' | 'add'>; columns: readonly ColumnSpec[] }[] = [
   { table: 'epcis.event_epcs', key: 'epcs', columns: [{ name: 'seq', type: 'bigint' }, { name: 'role', type: 'smallint' }, { name: 'epc', type: 'text' }] },
   {
     table: 'epcis.event_quantities', key: 'quantities',

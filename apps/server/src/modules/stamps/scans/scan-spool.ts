@@ -5,9 +5,10 @@
 //
 // Guarantee: a scan whose page was served survives a slow or unavailable database, a shutdown and a crash of
 // the process (the line is in the operating system's page cache); at the next start, spool files of processes
-// that are gone are replayed (scan ids make the replay idempotent). Each rotation fsyncs the file it closes, so
+// that are gone are replayed (scan ids make the replay idempotent). Each rotation fsyncs the file it closes (on
+// the thread pool), so
 // a power cut or kernel crash can lose at most the scans of the last flush interval (~½ s).
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { close, existsSync, fsync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -75,12 +76,13 @@ export class ScanSpool {
     for (const w of waiters) w.resolve();
   }
 
-  /** Closes (fsync) the current file and returns its path: its scans are the ones now being flushed. */
+  /** Closes the current file and returns its path: its scans are the ones now being flushed. The file is
+   * fsynced on the thread pool, not on the event loop (a slow disk must not stall every request). */
   rotate(): string | undefined {
     this.writePending();
     if (this.fd === undefined) return undefined;
-    fsyncSync(this.fd);
-    closeSync(this.fd);
+    const fd = this.fd;
+    fsync(fd, () => close(fd, () => {}));
     const closed = this.current;
     this.fd = undefined;
     this.current = undefined;
