@@ -41,7 +41,8 @@ export function ensurePortalBuilt(): void {
   const sources = Math.max(newestMtime(path.join(PORTAL, 'src')), statSync(path.join(PORTAL, 'index.html')).mtimeMs, statSync(path.join(PORTAL, 'vite.config.ts')).mtimeMs);
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   // NODE_ENV=production: under vitest it is 'test', which would make React and antd build in test mode.
-  const result = spawnSync('npm', ['run', 'build', '-w', '@txng/portal'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  // Under a lock: several test runs in one checkout must not build into the same dist folder at once.
+  const result = spawnSync('flock', ['/tmp/txng-portal-build.lock', 'npm', 'run', 'build', '-w', '@txng/portal'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error(`portal build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
