@@ -1,5 +1,6 @@
 // The HTTP platform as an operator and an integrator meet it: health, readiness, metrics, security headers,
 // OpenAPI coverage of every route, problem+json for unknown routes, language negotiation.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, type TestSystem } from '../../test/harness.ts';
 
@@ -15,6 +16,21 @@ describe('operations endpoints', () => {
     const ready = await t.system.app.inject('/readyz');
     expect(ready.statusCode).toBe(200);
     expect(ready.json().database).toBe(t.db.kind);
+  });
+
+  it('tells operators on /readyz when the ledger stopped sequencing, and stays ready for the public', async () => {
+    const halting = await createTestSystem();
+    try {
+      expect((await halting.system.app.inject('/readyz')).json().ledger).toMatch(/^(sequencing|standby)$/);
+      // The stored tree loses its head: the sequencer must refuse to sign anything more.
+      await halting.db.orm.execute(sql`delete from ledger.tree_state`);
+      await expect(halting.system.ledger.flush()).rejects.toThrow(/tree_state/);
+      const ready = await halting.system.app.inject('/readyz');
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toMatchObject({ status: 'ready', ledger: 'halted' });
+    } finally {
+      await halting.close();
+    }
   });
 
   it('exposes Prometheus metrics with per-route request timings', async () => {

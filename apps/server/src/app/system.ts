@@ -99,7 +99,10 @@ export async function createSystem(options: SystemOptions): Promise<System> {
   const services = createServices(options);
   const ledger = await createLedger({ db, config, clock, log: log.child({ module: 'ledger' }) });
   let ready = true;
-  const app = await createHttpServer({ config, log, db, secrets, isReady: () => ready });
+  const app = await createHttpServer({
+    config, log, db, secrets, isReady: () => ready,
+    componentStates: () => ({ ledger: ledger.halted ? 'halted' : ledger.leading ? 'sequencing' : 'standby' }),
+  });
   const secureCookies = !config.insecureCookies;
   registerAuthentication(app, { auth: services.auth, secureCookies });
   const pub = createPublic({

@@ -37,6 +37,9 @@ export interface HttpServerOptions {
   readonly secrets: Secrets;
   /** Answers /readyz: true once migrations ran and until shutdown starts. */
   readonly isReady: () => boolean;
+  /** States of background components shown by /readyz (e.g. the ledger's sequencer). They inform operators and
+   * do not fail readiness: a halted ledger must not take the resolver and the public pages out of service. */
+  readonly componentStates?: () => Record<string, string>;
 }
 
 export const LANG_COOKIE = 'txng_lang';
@@ -145,14 +148,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   registerMetrics(app, config);
 
   app.get('/healthz', { schema: { tags: ['operations'], summary: 'Liveness: the process answers.' } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { tags: ['operations'], summary: 'Readiness: database reachable and migrations applied.' } }, async (request, reply) => {
+  app.get('/readyz', { schema: { tags: ['operations'], summary: 'Readiness: database reachable and migrations applied; states of background components (ledger: sequencing, standby or halted).' } }, async (request, reply) => {
     if (!options.isReady()) return sendProblem(reply, buildProblem(request, 503, CommonErrors.SERVICE_UNAVAILABLE));
     try {
       await db.ping();
     } catch {
       return sendProblem(reply, buildProblem(request, 503, CommonErrors.SERVICE_UNAVAILABLE));
     }
-    return { status: 'ready', database: db.kind };
+    return { status: 'ready', database: db.kind, ...options.componentStates?.() };
   });
 
   app.setErrorHandler((err, request, reply) => {
