@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { isProblemError, problemText } from '../../api/problem.ts';
+import { useAuth } from '../../app/auth-context.tsx';
 import { PageHeader } from '../../shared/page-header.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { useSearchState } from '../../shared/use-search-state.ts';
+import { OPENERS } from '../recalls/labels.ts';
 import { fsma204Url, traceExportUrl, useTrace, type TraceDirection, type TraceNode } from './api.ts';
 import { downloadFrom } from './download.ts';
 import { nodeCode, productName } from './node-label.ts';
@@ -14,6 +17,8 @@ import { IdentitiesTable, MassBalanceDetail, MovementsTable, PartiesList } from 
 
 const DEFAULTS = { id: '', direction: 'both', depth: '25' } as const;
 const DIRECTIONS: TraceDirection[] = ['back', 'both', 'forward'];
+/** Goods a recall can name (places, parties and products are not). */
+const RECALLABLE = new Set(['lot', 'item', 'shipment']);
 
 /**
  * Trace any code (GS1 key in any form, element string, EPC URN, Digital Link, or a lot URI of this installation):
@@ -23,6 +28,9 @@ export default function TracePage() {
   const { t, i18n } = useTranslation('trace');
   const lang = i18n.resolvedLanguage ?? 'vi';
   const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { session } = useAuth();
+  const mayRecall = session !== null && (OPENERS as readonly string[]).includes(session.role);
   const { values, update } = useSearchState(DEFAULTS);
   const query = useMemo(
     () => ({ id: values.id, direction: (DIRECTIONS.includes(values.direction as TraceDirection) ? values.direction : 'both') as TraceDirection, depth: Math.min(200, Math.max(1, Number(values.depth) || 25)) }),
@@ -86,6 +94,9 @@ export default function TracePage() {
               {t('summary', { identities: data.nodes.length, events: data.events.length, parties: data.parties.length, direction: t(`direction.${data.query.direction}`), depth: data.query.depth })}
             </Typography.Text>
             <Flex gap={8} wrap>
+              {mayRecall && RECALLABLE.has(data.query.kind) ? (
+                <Button danger icon={<WarningOutlined />} onClick={() => navigate(`/recalls?target=${encodeURIComponent(data.query.input)}`)}>{t('recall')}</Button>
+              ) : null}
               <Button icon={<DownloadOutlined />} loading={downloading === 'xlsx'} onClick={() => void download('xlsx', traceExportUrl(query, 'xlsx', lang), 'trace.xlsx')}>{t('export.xlsx')}</Button>
               <Button icon={<DownloadOutlined />} loading={downloading === 'csv'} onClick={() => void download('csv', traceExportUrl(query, 'csv', lang), 'trace.csv')}>{t('export.csv')}</Button>
               <Button icon={<DownloadOutlined />} loading={downloading === 'fsma'} disabled={lots.length === 0} title={lots.length === 0 ? t('export.fsmaNoLots') : undefined} onClick={() => void download('fsma', fsma204Url(lots, lang), 'fsma204.xlsx')}>{t('export.fsma')}</Button>

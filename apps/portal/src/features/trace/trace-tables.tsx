@@ -75,7 +75,7 @@ export function IdentitiesTable({ nodes, parties, onTrace }: { nodes: readonly T
         { key: 'by', title: t('table.recordedBy'), responsive: ['md'], render: (_v, n) => n.recordedBy.map((k) => partyName(parties, k)).join(', ') },
         { key: 'events', title: t('table.events'), dataIndex: 'eventCount', responsive: ['sm'] },
         { key: 'balance', title: t('table.massBalance'), render: (_v, n) => (n.massBalance ? <Tag color={BALANCE_COLORS[n.massBalance.status]}>{t(`balance.status.${n.massBalance.status}`)}</Tag> : '—') },
-        { key: 'go', title: t('table.actions'), render: (_v, n) => <Button size="small" onClick={() => onTrace(n.id)} aria-label={t('graph.traceFrom', { label: `${productName(n, lang) ?? n.kind} — ${nodeCode(n)}` })}>{t('table.traceFrom')}</Button> },
+        { key: 'go', title: t('table.actions'), render: (_v, n) => <Button size="small" onClick={() => onTrace(n.id)}>{t('table.traceFrom')}</Button> },
       ]}
     />
   );
