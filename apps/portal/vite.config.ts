@@ -16,6 +16,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3100' },
+    proxy: { '/api': 'http://localhost:3100', '/epcis': 'http://localhost:3100' },
   },
 });
