@@ -34,19 +34,30 @@ async function upload(page: Page, name: string, text: string): Promise<void> {
   await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/ld+json', buffer: Buffer.from(text) });
 }
 
+/** Filters live in the URL: waits until an action has changed them (so no list is read from before). */
+async function changesFilters(page: Page, action: () => Promise<void>): Promise<void> {
+  const before = page.url();
+  await action();
+  await expect.poll(() => page.url(), { timeout: 10_000 }).not.toBe(before);
+}
+
 async function choose(page: Page, label: string, option: string): Promise<void> {
-  const select = page.getByLabel(label, { exact: true });
-  await select.click();
-  // Long lists are virtual: typing narrows them to the option, as a person would.
-  await select.pressSequentially(option.slice(0, 12));
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  await changesFilters(page, async () => {
+    const select = page.getByLabel(label, { exact: true });
+    await select.click();
+    // Long lists are virtual: typing narrows them to the option, as a person would.
+    await select.pressSequentially(option.slice(0, 12));
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  });
 }
 
 async function pickDay(page: Page, label: string, day: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(ddmmyyyy(day));
-  await input.press('Enter');
+  await changesFilters(page, async () => {
+    const input = page.getByLabel(label, { exact: true });
+    await input.click();
+    await input.fill(ddmmyyyy(day));
+    await input.press('Enter');
+  });
 }
 
 const eventCards = (page: Page) => page.locator('.event-item');
@@ -166,8 +177,49 @@ describe.skipIf(!browserAvailable())('EPCIS events in the portal (issue 4 item 6
     await choose(page, t('events:filter.bizStep'), t('events:bizStep.receiving'));
     await cardCount(page, 1);
     expect(await eventCards(page).first().innerText()).toContain(t('events:words.item', { product: 'Xoài tròn Yên Châu', serial: '77' }));
+    // By product: its lots (the default) or its serialised items — only the received item is one of those.
+    await page.getByRole('button', { name: t('events:filter.clear') }).click();
+    await choose(page, t('events:filter.product'), 'Xoài tròn Yên Châu');
+    await changesFilters(page, () => page.getByRole('radio', { name: t('events:filter.byItem') }).click());
+    await cardCount(page, 1);
+    expect(await eventCards(page).first().innerText()).toContain(t('events:bizStep.receiving'));
+    await changesFilters(page, () => page.getByRole('radio', { name: t('events:filter.byLot') }).click());
+    await cardCount(page, 20);
+    expect(await eventCards(page).allInnerTexts()).not.toContainEqual(expect.stringContaining(t('events:bizStep.receiving')));
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('shows the events to the commune officer of Yên Châu, and not to a cooperative elsewhere', async () => {
+    const officer = 'canbo.yenchau@ubnd.sonla.example';
+    const { page, context, problems } = await h.newPage({ width: 1280, height: 900 });
+    await signIn(page, h, 'vi', officer, DEMO_PASSWORD, () => h.totpCode(officer));
+    await page.goto(`${h.baseUrl}/portal/events`);
+    await page.getByRole('heading', { level: 1, name: t('events:list.title') }).waitFor();
+    // Officials read; only organisations upload.
+    expect(await page.getByRole('button', { name: t('events:upload.open') }).count()).toBe(0);
+    await choose(page, t('events:filter.bizStep'), t('events:bizStep.shipping'));
+    await pickDay(page, t('events:filter.from'), noonDaysAgo(1).day);
+    await cardCount(page, 1);
+    await eventCards(page).first().getByRole('button', { name: t('events:list.open') }).click();
+    await page.getByRole('heading', { level: 1, name: t('events:bizStep.shipping') }).waitFor();
+    expect(await page.getByLabel(t('events:detail.jsonLd')).innerText()).toContain('urn:uuid:6d1f7a52-4c1e-4b6e-9a0e-0000000000a1');
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // A cooperative in Sông Mã reads only its own events and those naming it: not the mango shipment.
+    const other = await h.newPage({ width: 1280, height: 900 });
+    await signIn(other.page, h, 'vi', 'lan@nhansongmaxanh.example', DEMO_PASSWORD);
+    await other.page.goto(`${h.baseUrl}/portal/events?step=shipping`);
+    await other.page.getByRole('heading', { level: 1, name: t('events:list.title') }).waitFor();
+    await other.page.locator('.event-list[aria-busy="false"]').waitFor();
+    // Its own shipment (from the demo diary) is there; the mango shipment is not.
+    await expect.poll(() => eventCards(other.page).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await other.page.locator('[data-event-id="urn:uuid:6d1f7a52-4c1e-4b6e-9a0e-0000000000a1"]').count()).toBe(0);
+    await other.page.goto(`${h.baseUrl}/portal/events/event?id=${encodeURIComponent('urn:uuid:6d1f7a52-4c1e-4b6e-9a0e-0000000000a1')}`);
+    await other.page.getByRole('alert').waitFor();
+    expect(await other.page.locator('.event-json').count()).toBe(0);
+    await other.context.close();
   });
 });

@@ -1,8 +1,8 @@
 // The event browser: EPCIS events the signed-in organisation or official may read, filtered by product, lot,
 // place, business step and dates (kept in the URL), a keyset page at a time following the server's next-page
 // links, each event in plain words.
-import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Empty, Flex, Form, List, Segmented, Select, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, DatePicker, Empty, Flex, Form, List, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -30,8 +30,9 @@ export default function EventsPage() {
   const filters: EventFilters = { productId: values.product, productBy: values.by, lotId: values.lot, placeId: values.place, bizStep: values.step, from: values.from, to: values.to };
   const firstPage = eventsUrl(queryParameters(filters, lookup, me.organization?.gs1CompanyPrefix ?? null));
   // Keyset paging: the URLs of the pages seen so far; "next" follows the server's Link, "previous" goes back.
-  const [pages, setPages] = useState<string[]>([firstPage]);
-  useEffect(() => setPages([firstPage]), [firstPage]);
+  // Pages belong to the filters they were reached with: other filters start again at their first page.
+  const [paging, setPaging] = useState<{ base: string; pages: string[] }>({ base: firstPage, pages: [firstPage] });
+  const pages = paging.base === firstPage ? paging.pages : [firstPage];
   const current = pages[pages.length - 1] ?? firstPage;
   const lang = i18n.resolvedLanguage ?? 'vi';
   const page = useEventPage(lookup.loading ? '' : current, lang);
@@ -73,7 +74,7 @@ export default function EventsPage() {
           </Flex>
           {values.product && !values.lot ? (
             <Form.Item label={t('filter.productBy')} style={{ marginBottom: 8 }}>
-              <Segmented value={values.by} onChange={(v) => update({ by: String(v) })} options={[{ value: 'class', label: t('filter.byLot') }, { value: 'item', label: t('filter.byItem') }]} />
+              <Radio.Group value={values.by} onChange={(e) => update({ by: String(e.target.value) })} options={[{ value: 'class', label: t('filter.byLot') }, { value: 'item', label: t('filter.byItem') }]} />
             </Form.Item>
           ) : null}
           <Flex gap={8} align="center" justify="space-between" wrap>
@@ -100,9 +101,9 @@ export default function EventsPage() {
         />
       </div>
       <Flex gap={8} justify="space-between" align="center" wrap>
-        <Button disabled={pages.length < 2} onClick={() => setPages((p) => p.slice(0, -1))}>{t('list.previous')}</Button>
+        <Button disabled={pages.length < 2} onClick={() => setPaging({ base: firstPage, pages: pages.slice(0, -1) })}>{t('list.previous')}</Button>
         <Typography.Text>{t('list.page', { page: pages.length })}</Typography.Text>
-        <Button disabled={!page.data?.next || page.isFetching} onClick={() => page.data?.next && setPages((p) => [...p, page.data!.next!])}>{t('list.next')}</Button>
+        <Button disabled={!page.data?.next || page.isFetching} onClick={() => page.data?.next && setPaging({ base: firstPage, pages: [...pages, page.data.next] })}>{t('list.next')}</Button>
       </Flex>
     </>
   );
