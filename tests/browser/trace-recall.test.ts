@@ -50,6 +50,7 @@ describe.skipIf(!browserAvailable())('trace and recall scenario (issue 6)', () =
   it('traces a lot, opens a recall on it, the holder acknowledges and reports, the official closes it, the stamp warns', async () => {
     const stamp = demoStamp(h.dataDir);
     const code = `(01)${stamp.gtin}(10)${stamp.lot}`;
+    const lotUri = `https://id.gs1.org/01/${stamp.gtin}/10/${stamp.lot}`;
 
     // 1. The official traces the lot by its element string.
     const official = await h.newPage({ width: 1280, height: 900 });
@@ -66,6 +67,9 @@ describe.skipIf(!browserAvailable())('trace and recall scenario (issue 6)', () =
     await lotBox.first().waitFor();
     await expect.poll(() => page.locator('svg .trace-node').count()).toBe(2);
     expect(await page.locator('.trace-summary').innerText()).toBe(t('trace:summary', { identities: 2, events: 8, parties: 2, direction: t('trace:direction.both'), depth: 25 }));
+    // Layered left to right: the cartons the lot was packed in come after it.
+    const boxX = async (selector: string) => (await page.locator(selector).boundingBox())!.x;
+    expect(await boxX(`svg .trace-node:not([data-id="${lotUri}"])`)).toBeGreaterThan(await boxX(`svg .trace-node[data-id="${lotUri}"]`));
     expect(await page.locator('.trace-truncated').count()).toBe(0);
     expect(await page.locator('.trace-balance-flag').count()).toBe(0);
 
@@ -97,7 +101,6 @@ describe.skipIf(!browserAvailable())('trace and recall scenario (issue 6)', () =
 
     // Choosing the carton in the drawing traces from it: the URL names it and the lot is now one step back.
     await page.getByRole('tab', { name: t('trace:tabs.graph') }).click();
-    const lotUri = `https://id.gs1.org/01/${stamp.gtin}/10/${stamp.lot}`;
     const carton = page.locator(`svg .trace-node:not([data-id="${lotUri}"])`);
     const cartonId = (await carton.getAttribute('data-id'))!;
     await carton.click();

@@ -47,23 +47,23 @@ export function HoldersTable({ holders, onAct }: { holders: readonly Holder[]; o
             </>
           ),
         },
+        { key: 'status', title: t('holder.status'), render: (_v, h) => <Tag color={HOLDER_COLORS[h.status]} className="holder-status">{t(`holderStatus.${h.status}`)}</Tag> },
         {
           key: 'contact',
           title: t('holder.contact'),
           responsive: ['md'],
           render: (_v, h) =>
             h.contact ? (
-              <>
-                {[h.contact.representative, h.contact.phone, h.contact.email].filter(Boolean).join(' · ')}
+              <div style={{ maxWidth: 280, whiteSpace: 'normal' }}>
+                {[h.contact.representative, h.contact.phone, h.contact.email].filter(Boolean).map((x) => <div key={x}>{x}</div>)}
                 {h.contact.address ? <div><Typography.Text type="secondary">{h.contact.address}</Typography.Text></div> : null}
                 {h.latitude !== null && h.longitude !== null ? <Typography.Link href={mapLink(h)} target="_blank" rel="noopener noreferrer">{t('holder.map')}</Typography.Link> : null}
-              </>
+              </div>
             ) : '—',
         },
         { key: 'held', title: t('holder.held'), render: (_v, h) => amounts(h.held) },
         { key: 'returned', title: t('holder.returned'), render: (_v, h) => amounts(h.returned) },
         { key: 'destroyed', title: t('holder.destroyed'), render: (_v, h) => amounts(h.destroyed) },
-        { key: 'status', title: t('holder.status'), render: (_v, h) => <Tag color={HOLDER_COLORS[h.status]} className="holder-status">{t(`holderStatus.${h.status}`)}</Tag> },
         { key: 'ack', title: t('holder.acknowledgedAt'), responsive: ['sm'], render: (_v, h) => fmt.dateTime(h.acknowledgedAt) },
         {
           key: 'act',

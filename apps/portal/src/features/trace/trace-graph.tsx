@@ -55,7 +55,7 @@ export function TraceGraph({ nodes, edges, onTrace }: { nodes: readonly TraceNod
                 <title>{node.id}</title>
                 <rect x={x} y={y} width={BOX.width} height={BOX.height} rx={8} fill={node.containerOnly ? COLORS.container : COLORS.box} stroke={exceeds ? COLORS.exceeds : origin ? COLORS.origin : COLORS.border} strokeWidth={origin || exceeds ? 2.5 : 1} />
                 <text x={x + 10} y={y + 20} fontSize={13} fontWeight={600} fill={COLORS.text}>{shorten(name, 26)}</text>
-                <text x={x + 10} y={y + 38} fontSize={12} fill={COLORS.muted}>{shorten(`${t(`kind.${node.kind}`, { defaultValue: node.kind })} · ${nodeCode(node)}`, 30)}</text>
+                <text x={x + 10} y={y + 38} fontSize={12} fill={COLORS.muted}>{shorten(node.product ? `${t(`kind.${node.kind}`, { defaultValue: node.kind })} · ${nodeCode(node)}` : nodeCode(node), 30)}</text>
                 {exceeds ? <text x={x + BOX.width - 10} y={y + 20} fontSize={13} textAnchor="end" fill={COLORS.exceeds}>{t('graph.exceedsMark')}</text> : null}
               </g>
             );

@@ -27,7 +27,8 @@ export interface TraceLayout {
 export function columnOf(n: TraceNode): number {
   const { back, forward } = n.depth;
   if (n.side === 'origin') return 0;
-  if (back !== null && (forward === null || back <= forward)) return -back;
+  // As near as possible; at equal distance a package goes after the goods packed in it, other goods before.
+  if (back !== null && (forward === null || back < forward || (back === forward && !n.containerOnly))) return -back;
   return forward ?? 0;
 }
 
