@@ -128,6 +128,22 @@ export function useStampsMutation<I, O>(fn: (input: I) => Promise<O>) {
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }) });
 }
 
+/**
+ * A decision on a request. The answer is shown at once (after an approval: "issuing" and its progress, which
+ * the page then follows) rather than after every stamps query is fetched again: on a busy server that refetch
+ * can wait for the issuance job itself.
+ */
+export function useDecisionMutation<I>(fn: (input: I) => Promise<StampRequest>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (r) => {
+      queryClient.setQueryData(['stamps', 'request', r.id], r);
+      void queryClient.invalidateQueries({ queryKey: keys.all });
+    },
+  });
+}
+
 export const createRequest = (body: Record<string, unknown>) => api.post<StampRequest>('/stamp-requests', body);
 export const approveRequest = (id: string) => api.post<StampRequest>(`/stamp-requests/${id}/approve`, {});
 export const rejectRequest = (input: { id: string; reason: string }) => api.post<StampRequest>(`/stamp-requests/${input.id}/reject`, { reason: input.reason });

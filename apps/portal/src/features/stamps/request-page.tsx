@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { CheckCircleTwoTone, CloseCircleTwoTone, MinusCircleOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Descriptions, Flex, Input, InputNumber, List, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isProblemError, parseProblem, problemText } from '../../api/problem.ts';
 import { useFormat } from '../../shared/format.ts';
 import { PageHeader } from '../../shared/page-header.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { useLots } from '../catalog/api.ts';
-import { activate, approveRequest, LAYOUT_PRESETS, labelsUrl, rejectRequest, usePrintJobs, useStampRequest, useStamps, useStampsMutation, type Stamp } from './api.ts';
+import { activate, approveRequest, LAYOUT_PRESETS, labelsUrl, rejectRequest, useDecisionMutation, usePrintJobs, useStampRequest, useStamps, useStampsMutation, type Stamp } from './api.ts';
 import { REQUEST_COLORS } from './requests-page.tsx';
 
 const STAMP_COLORS: Record<string, string> = { issued: 'default', printed: 'blue', active: 'green', void: 'red', lost: 'red', recalled: 'volcano' };
@@ -25,8 +25,8 @@ export default function RequestPage() {
   const jobs = usePrintJobs(id);
   const [page, setPage] = useState(1);
   const stamps = useStamps({ requestId: id, page });
-  const approve = useStampsMutation(approveRequest);
-  const reject = useStampsMutation(rejectRequest);
+  const approve = useDecisionMutation(approveRequest);
+  const reject = useDecisionMutation(rejectRequest);
   const activateRange = useStampsMutation(activate);
   const lots = useLots('', request.data?.productId);
   const [rejecting, setRejecting] = useState(false);
@@ -68,7 +68,7 @@ export default function RequestPage() {
       <PageHeader title={t('request.summary', { quantity: r.quantity.toLocaleString(lang), kind: t(`kind.${r.kind}`) })} subtitle={<Tag color={REQUEST_COLORS[r.status]}>{t(`requestStatus.${r.status}`)}</Tag>} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
-          { key: 'product', label: t('field.product'), children: <Typography.Link onClick={() => navigate(`/catalog/products/${r.productId}`)}>{r.gtin ?? r.productId.slice(0, 8)}</Typography.Link> },
+          { key: 'product', label: t('field.product'), children: <Link to={`/catalog/products/${r.productId}`}>{r.gtin ?? r.productId.slice(0, 8)}</Link> },
           { key: 'lot', label: t('field.lot'), children: r.lotCode ?? '—' },
           { key: 'created', label: t('field.created'), children: `${fmt.dateTime(r.createdAt)} · ${r.createdBy ?? ''}` },
           { key: 'region', label: t('field.region'), children: `${r.expectedRegionKm} km` },
@@ -136,7 +136,7 @@ export default function RequestPage() {
       {issued ? (
         <Table<Stamp> size="small" rowKey="serial" loading={stamps.isFetching} dataSource={stamps.data?.items ?? []} pagination={{ current: page, pageSize: 50, total: stamps.data?.total ?? 0, onChange: setPage, simple: true }} columns={[
           { key: 'seq', title: t('stamp.seq'), dataIndex: 'seq', width: 70 },
-          { key: 'code', title: t('stamp.code'), render: (_v, s) => <Typography.Link onClick={() => navigate(`/stamps/scans/${s.serial}`)} className="code">{s.humanCode}</Typography.Link> },
+          { key: 'code', title: t('stamp.code'), render: (_v, s) => <Link to={`/stamps/scans/${s.serial}`} className="code">{s.humanCode}</Link> },
           { key: 'status', title: t('stamp.status'), render: (_v, s) => <Tag color={STAMP_COLORS[s.status]}>{t(`status.${s.status}`)}</Tag> },
           { key: 'scans', title: t('stamp.scans'), dataIndex: 'scanCount', responsive: ['sm'] },
           { key: 'flags', title: t('stamp.flags'), render: (_v, s) => s.flags.map((f) => <Tag key={f.code} color="red" title={f.message}>{t(`flag.${f.code}`)}</Tag>) },

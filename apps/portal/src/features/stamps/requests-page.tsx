@@ -1,6 +1,6 @@
 import { Button, Card, Col, List, Row, Segmented, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { isOfficialRole } from '../../api/types.ts';
 import { useMe } from '../../app/auth-context.tsx';
 import { useFormat } from '../../shared/format.ts';
@@ -53,7 +53,7 @@ export default function RequestsPage() {
         renderItem={(r) => (
           <List.Item actions={[<Button key="open" size="small" type={r.canDecide ? 'primary' : 'default'} onClick={() => navigate(`/stamps/requests/${r.id}`)}>{r.canDecide ? t('request.review') : t('request.open')}</Button>]}>
             <List.Item.Meta
-              title={<Typography.Link onClick={() => navigate(`/stamps/requests/${r.id}`)}>{t('request.summary', { quantity: r.quantity.toLocaleString(fmt.lang), kind: t(`kind.${r.kind}`) })}</Typography.Link>}
+              title={<Link to={`/stamps/requests/${r.id}`}>{t('request.summary', { quantity: r.quantity.toLocaleString(fmt.lang), kind: t(`kind.${r.kind}`) })}</Link>}
               description={
                 <>
                   <Tag color={REQUEST_COLORS[r.status]}>{t(`requestStatus.${r.status}`)}</Tag>
