@@ -2,7 +2,8 @@
 // traces the demo mango lot and reads its chain as a drawing and as tables, exports it, and opens a recall on it
 // from the trace; the cooperative that made the lot finds the notice among its notifications, acknowledges it and
 // reports a quantity returned; the administrator sees that, closes the recall with its report, and the public page
-// of a demo stamp on that lot then says the product is recalled.
+// of a demo stamp on that lot then says the product is recalled. Also: a trace cut by its depth says so, and a
+// lot made from less input than its product's declared yield needs is flagged.
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Download, Page } from 'playwright-core';
@@ -19,6 +20,11 @@ const COOP_NAME = 'Hợp tác xã Xoài Hương Yên Châu';
 const PARTNER = 'Công ty TNHH Phân phối Nông sản Sạch Hà Nội';
 const PRODUCT = 'Xoài tròn Yên Châu';
 const DEMO_PASSWORD = 'SonLa-Demo-2026';
+const ROASTER = 'minh@caphecaonguyen.example';
+const GREEN_COFFEE = 'Cà phê nhân xanh Sơn La';
+const CHERRIES = 'Cà phê quả tươi arabica';
+/** The demo roaster's roasted-coffee lot (GTIN 893623456012 with its check digit; lot code fixed in the seed). */
+const ROASTED_LOT = '(01)08936234560121(10)CR-2026-03';
 const REASON = 'Phát hiện dư lượng Abamectin vượt mức cho phép trong mẫu kiểm tra.';
 const t = translator('vi');
 
@@ -47,6 +53,44 @@ describe.skipIf(!browserAvailable())('trace and recall scenario (issue 6)', () =
     await h?.stop();
   });
 
+  it('says where a trace was cut and flags a lot whose processing used less input than its yield needs', async () => {
+    // The coffee roaster declares that a kilogram of green coffee takes 10 kg of cherries (the demo diary used
+    // 12,000 kg for 2,000 kg: too little), as its owner may through the API.
+    const login = await fetch(`${h.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ROASTER, password: DEMO_PASSWORD }) });
+    expect(login.status).toBe(200);
+    const session = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const products = (await (await fetch(`${h.baseUrl}/api/v1/products?q=${encodeURIComponent('nhân xanh')}`, { headers: session })).json()) as { items: { id: string; nameVi: string }[] };
+    const green = products.items.find((p) => p.nameVi === GREEN_COFFEE)!;
+    const put = await fetch(`${h.baseUrl}/api/v1/trace/yields/${green.id}`, { method: 'PUT', headers: { ...session, 'content-type': 'application/json' }, body: JSON.stringify({ inputPerOutput: 10 }) });
+    expect(put.status).toBe(200);
+
+    const { page, context, problems } = await h.newPage({ width: 1280, height: 900 });
+    await signIn(page, h, 'vi', ADMIN, DEMO_PASSWORD, () => h.totpCode(ADMIN));
+    // One step back from the roasted coffee: the green coffee is reached, the cherries beyond it are not.
+    await page.goto(`${h.baseUrl}/portal/trace?id=${encodeURIComponent(ROASTED_LOT)}&direction=back&depth=1`);
+    const cut = page.locator('.trace-truncated');
+    await cut.waitFor();
+    expect(await cut.innerText()).toContain(t('trace:truncated'));
+    expect(await cut.innerText()).toMatch(/Chuỗi dài hơn 1 bước/);
+    const box = (name: string) => page.locator('svg .trace-node', { hasText: name });
+    await box(GREEN_COFFEE).waitFor();
+    expect(await box(CHERRIES).count()).toBe(0);
+    // Two steps back: the whole chain, nothing cut; the green coffee lot is flagged in the drawing and in the alert.
+    await page.getByLabel(t('trace:form.depth')).fill('2');
+    await page.locator('form').getByRole('button', { name: t('trace:form.submit') }).click();
+    await box(CHERRIES).waitFor();
+    expect(await page.locator('.trace-truncated').count()).toBe(0);
+    const flag = page.locator('.trace-balance-flag');
+    await flag.waitFor();
+    const flagText = await flag.innerText();
+    expect(flagText).toContain(t('trace:balance.flagged', { n: 1 }));
+    expect(flagText).toContain(`${GREEN_COFFEE} — CN-2026-01`);
+    expect(flagText).toContain(t('trace:balance.transformation', { needed: '20.000 kg', given: '12.000 kg', tolerance: 10 }));
+    await box(GREEN_COFFEE).filter({ hasText: t('trace:graph.exceedsMark') }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
+
   it('traces a lot, opens a recall on it, the holder acknowledges and reports, the official closes it, the stamp warns', async () => {
     const stamp = demoStamp(h.dataDir);
     const code = `(01)${stamp.gtin}(10)${stamp.lot}`;
@@ -60,7 +104,7 @@ describe.skipIf(!browserAvailable())('trace and recall scenario (issue 6)', () =
     await page.getByRole('heading', { level: 1, name: t('trace:title') }).waitFor();
     await page.getByLabel(t('trace:form.code')).fill(code);
     await page.getByRole('radio', { name: t('trace:direction.both') }).check();
-    await page.getByRole('button', { name: t('trace:form.submit') }).click();
+    await page.locator('form').getByRole('button', { name: t('trace:form.submit') }).click();
 
     // The drawing: the lot (the code traced) and the cartons it was packed in, each a box one can trace from.
     const lotBox = page.getByRole('button', { name: t('trace:graph.traceFrom', { label: `${PRODUCT} — ${stamp.lot}` }) });
