@@ -80,7 +80,7 @@ export type Catalog = ReturnType<typeof createCatalog>;
 
 export async function catalogRoutes(app: FastifyInstance, catalog: Catalog): Promise<void> {
   await productRoutes(app, { products: catalog.products });
-  await placeRoutes(app, { places: catalog.places });
+  await placeRoutes(app, { places: catalog.places, publicBaseUrl: catalog.deps.publicBaseUrl });
   await lotRoutes(app, { lots: catalog.lots });
   await diaryRoutes(app, { diary: catalog.diary });
   await fileRoutes(app, { files: catalog.files });

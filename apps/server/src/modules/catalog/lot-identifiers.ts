@@ -4,8 +4,9 @@
 import { buildDigitalLink, elementsToEpcUri } from '@txng/gs1';
 import type { LotIdentifiers } from './presenter.ts';
 
-export function lotIdentifiers(gtin: string | null, lotCode: string, companyPrefix: string | null, publicBaseUrl: string): LotIdentifiers {
-  if (!gtin) return { gtin: null, lgtin: null, digitalLink: null };
+export function lotIdentifiers(gtin: string | null, lotCode: string, companyPrefix: string | null, publicBaseUrl: string, lotId: string): LotIdentifiers {
+  const epcClass = lotEpcClass(gtin, lotCode, lotId, publicBaseUrl);
+  if (!gtin) return { gtin: null, lgtin: null, digitalLink: null, epcClass };
   const elements = [
     { ai: '01', value: gtin },
     { ai: '10', value: lotCode },
@@ -15,7 +16,7 @@ export function lotIdentifiers(gtin: string | null, lotCode: string, companyPref
   // GTIN's structure allows (an individually assigned GTIN may leave it unknown: then no LGTIN, the Digital Link stays).
   const length = companyPrefix && gtin.slice(1).startsWith(companyPrefix) ? companyPrefix.length : undefined;
   const epc = elementsToEpcUri(elements, length ? { companyPrefixLength: length } : {});
-  return { gtin, lgtin: epc.ok ? epc.value : null, digitalLink: dl.ok ? dl.value : null };
+  return { gtin, lgtin: epc.ok ? epc.value : null, digitalLink: dl.ok ? dl.value : null, epcClass };
 }
 
 /** The identifier EPCIS events use for a lot: its Digital Link on the canonical stem, else this installation's URI. */
@@ -25,4 +26,10 @@ export function lotEpcClass(gtin: string | null, lotCode: string, lotId: string,
     if (dl.ok) return dl.value;
   }
   return `${publicBaseUrl}/id/lot/${lotId}`;
+}
+
+/** The identifier EPCIS events use for a place (readPoint, bizLocation): its GLN Digital Link (AI 414, 254 for a
+ * sub-location), else this installation's URI. */
+export function placeEpcisUri(p: { id: string; gln: string | null; glnExtension: string | null }, publicBaseUrl: string): string {
+  return p.gln ? `https://id.gs1.org/414/${p.gln}${p.glnExtension ? `/254/${encodeURIComponent(p.glnExtension)}` : ''}` : `${publicBaseUrl}/id/place/${p.id}`;
 }

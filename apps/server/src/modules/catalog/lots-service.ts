@@ -69,7 +69,7 @@ export function createLotService(deps: CatalogDeps) {
     return row!;
   }
 
-  const present = (l: LotRow, gtin: string | null, prefix: string | null) => presentLot(l, lotIdentifiers(gtin, l.lotCode, prefix, deps.publicBaseUrl));
+  const present = (l: LotRow, gtin: string | null, prefix: string | null) => presentLot(l, lotIdentifiers(gtin, l.lotCode, prefix, deps.publicBaseUrl, l.id));
 
   async function loadReadable(ctx: RequestContext, id: string): Promise<LotRow> {
     const [row] = await db.orm.select().from(lots).where(eq(lots.id, id));
@@ -180,7 +180,7 @@ export function createLotService(deps: CatalogDeps) {
       const byId = new Map(prods.map((p) => [p.id, p]));
       return (l: LotRow) => {
         const p = byId.get(l.productId);
-        return lotIdentifiers(p?.gtin ?? null, l.lotCode, p ? (prefixes.get(p.organizationId) ?? null) : null, deps.publicBaseUrl);
+        return lotIdentifiers(p?.gtin ?? null, l.lotCode, p ? (prefixes.get(p.organizationId) ?? null) : null, deps.publicBaseUrl, l.id);
       };
     },
 

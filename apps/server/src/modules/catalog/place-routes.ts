@@ -5,19 +5,20 @@ import { contextOf } from '../../platform/request-context.ts';
 import { idParams, pageOf, placeBody, placeListQuery, placePatchBody, placeSchema, versionSchema } from './http-schemas.ts';
 import type { PlaceInput } from './model.ts';
 import type { PlaceListQuery, PlaceService } from './places-service.ts';
-import { presentPlace } from './presenter.ts';
+import { presentPlaceView } from './presenter.ts';
 
 const tags = ['catalog: places'];
 
-export async function placeRoutes(app: FastifyInstance, deps: { places: PlaceService }): Promise<void> {
+export async function placeRoutes(app: FastifyInstance, deps: { places: PlaceService; publicBaseUrl: string }): Promise<void> {
   const { places } = deps;
+  const present = (p: Parameters<typeof presentPlaceView>[0]) => presentPlaceView(p, deps.publicBaseUrl);
 
   app.get<{ Querystring: PlaceListQuery }>('/places', {
     schema: { tags, summary: 'Places in the caller\'s reach; search ignores diacritics.', querystring: placeListQuery, response: { 200: pageOf(placeSchema) } },
   }, async (request) => {
     requirePermission(request, 'catalog:read');
     const page = await places.list(contextOf(request), request.query);
-    return { items: page.items.map(presentPlace), total: page.total, limit: request.query.limit, offset: request.query.offset };
+    return { items: page.items.map(present), total: page.total, limit: request.query.limit, offset: request.query.offset };
   });
 
   app.post<{ Body: PlaceInput }>('/places', {
@@ -30,21 +31,21 @@ export async function placeRoutes(app: FastifyInstance, deps: { places: PlaceSer
   }, async (request, reply) => {
     requirePermission(request, 'catalog:write');
     const place = await places.create(contextOf(request), request.body);
-    return reply.code(201).header('location', `/api/v1/places/${place.id}`).send(presentPlace(place));
+    return reply.code(201).header('location', `/api/v1/places/${place.id}`).send(present(place));
   });
 
   app.get<{ Params: { id: string } }>('/places/:id', {
     schema: { tags, summary: 'One place (404 outside the caller\'s reach).', params: idParams, response: { 200: placeSchema } },
   }, async (request) => {
     requireAuthenticated(request);
-    return presentPlace(await places.get(contextOf(request), request.params.id));
+    return present(await places.get(contextOf(request), request.params.id));
   });
 
   app.patch<{ Params: { id: string }; Body: Partial<PlaceInput> & { archived?: boolean } }>('/places/:id', {
     schema: { tags, summary: 'Change a place (a new version) or archive it.', params: idParams, body: placePatchBody, response: { 200: placeSchema } },
   }, async (request) => {
     requirePermission(request, 'catalog:write');
-    return presentPlace(await places.update(contextOf(request), request.params.id, request.body));
+    return present(await places.update(contextOf(request), request.params.id, request.body));
   });
 
   app.get<{ Params: { id: string } }>('/places/:id/history', {

@@ -2,6 +2,7 @@
 // content" functions define what enters the transparency ledger: public fields only, no personal data.
 import type { ImportRow, LotRow, PlaceRow, ProductRow } from './tables.ts';
 import { translateBoth } from '../../platform/i18n/messages.ts';
+import { placeEpcisUri } from './lot-identifiers.ts';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
@@ -70,6 +71,11 @@ export function placePublicContent(p: PlaceRow) {
   };
 }
 
+/** A place as the API answers it: with the identifier EPCIS events name it by (readPoint, bizLocation). */
+export function presentPlaceView(p: PlaceRow, publicBaseUrl: string) {
+  return { ...presentPlace(p), epcisId: placeEpcisUri(p, publicBaseUrl) };
+}
+
 export function presentPlace(p: PlaceRow) {
   return {
     ...placePublicContent(p),
@@ -86,6 +92,8 @@ export interface LotIdentifiers {
   readonly gtin: string | null;
   readonly lgtin: string | null;
   readonly digitalLink: string | null;
+  /** What EPCIS events name the lot by (its quantities' epcClass): what an event query matches it with. */
+  readonly epcClass: string;
 }
 
 export function lotPublicContent(l: LotRow) {
@@ -113,6 +121,7 @@ export function presentLot(l: LotRow, ids: LotIdentifiers) {
     gtin: ids.gtin,
     lgtin: ids.lgtin,
     digitalLink: ids.digitalLink,
+    epcClass: ids.epcClass,
     createdAt: l.createdAt.toISOString(),
     updatedAt: l.updatedAt.toISOString(),
   };

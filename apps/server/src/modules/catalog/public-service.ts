@@ -37,7 +37,7 @@ export function createPublicCatalog(deps: CatalogDeps & { products: ProductServi
       const found = await deps.lots.findByGtinAndLot(gtin, lotCode);
       if (!found) return undefined;
       const org = await deps.organizations.findById(found.product.organizationId);
-      return { lot: presentLot(found.lot, lotIdentifiers(found.product.gtin, found.lot.lotCode, org?.gs1CompanyPrefix ?? null, deps.publicBaseUrl)), product: presentProduct(found.product) };
+      return { lot: presentLot(found.lot, lotIdentifiers(found.product.gtin, found.lot.lotCode, org?.gs1CompanyPrefix ?? null, deps.publicBaseUrl, found.lot.id)), product: presentProduct(found.product) };
     },
 
     /** Circular 02/2024 Art. 6.5 + Decree 37/2026 Art. 32 for a lot: the product's fields, the lot's dates, recorded stages. */

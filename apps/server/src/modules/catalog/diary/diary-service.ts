@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../../platform/errors.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
 import { foldForSearch } from '../../../platform/text/fold.ts';
 import { actorLabel, type CatalogDeps, type OrganizationFacts } from '../deps.ts';
-import { lotEpcClass } from '../lot-identifiers.ts';
+import { lotEpcClass, placeEpcisUri } from '../lot-identifiers.ts';
 import { canReadRecord, writingOrganization } from '../policy.ts';
 import { invalidFields, requireOrganization } from '../products-service.ts';
 import { diarySteps, lots, places, products, type DiaryStepRow, type LotRow, type PlaceRow, type ProductRow } from '../tables.ts';
@@ -31,7 +31,7 @@ export function createDiaryService(deps: CatalogDeps & { events?: DiaryEventSink
   const { db, clock, audit, publicBaseUrl } = deps;
   const subject = (r: { organizationId: string; orgCommuneId: number; orgSectors: string[] }) => ({ organizationId: r.organizationId, communeId: r.orgCommuneId, sectors: r.orgSectors });
 
-  const placeUri = (p: PlaceRow) => (p.gln ? `https://id.gs1.org/414/${p.gln}${p.glnExtension ? `/254/${encodeURIComponent(p.glnExtension)}` : ''}` : `${publicBaseUrl}/id/place/${p.id}`);
+  const placeUri = (p: PlaceRow) => placeEpcisUri(p, publicBaseUrl);
   const orgUri = (id: string) => `${publicBaseUrl}/id/organization/${id}`;
 
   async function ownLot(tx: Orm, organizationId: string, lotId: string): Promise<{ lot: LotRow; product: ProductRow } | undefined> {
