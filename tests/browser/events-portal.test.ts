@@ -205,6 +205,14 @@ describe.skipIf(!browserAvailable())('EPCIS events in the portal (issue 4 item 6
     await eventCards(page).first().getByRole('button', { name: t('events:list.open') }).click();
     await page.getByRole('heading', { level: 1, name: t('events:bizStep.shipping') }).waitFor();
     expect(await page.getByLabel(t('events:detail.jsonLd')).innerText()).toContain('urn:uuid:6d1f7a52-4c1e-4b6e-9a0e-0000000000a1');
+
+    // A planting area without a GLN: the farm diary's steps there, newest first, each named as the diary names it.
+    await page.goto(`${h.baseUrl}/portal/events`);
+    await page.getByRole('heading', { level: 1, name: t('events:list.title') }).waitFor();
+    await choose(page, t('events:filter.place'), 'Vùng trồng xoài bản Nà Khái');
+    await cardCount(page, 5);
+    expect(await page.locator('.event-item .ant-card-head-title').allInnerTexts()).toEqual(['harvesting', 'irrigation', 'spraying', 'fertilising', 'planting'].map((k) => t(`catalog:diaryKind.${k}`)));
+    expect(await eventCards(page).first().innerText()).toContain('Vùng trồng xoài bản Nà Khái');
     expect(problems).toEqual([]);
     await context.close();
 

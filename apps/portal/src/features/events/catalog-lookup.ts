@@ -8,16 +8,21 @@ import type { Page } from '../../api/types.ts';
 import type { Lot, Place, Product } from '../catalog/api.ts';
 import { gtin14, lotClassUri, placeUri, productPattern } from './identifiers.ts';
 
+/** A lot as the catalog API answers it, with the identifier events name it by (catalog presenter.ts). */
+export type EventLot = Lot & { readonly epcClass?: string };
+/** A place as the catalog API answers it, with the identifier events name it by. */
+export type EventPlace = Place & { readonly epcisId?: string };
+
 export interface CatalogLookup {
   readonly products: readonly Product[];
-  readonly lots: readonly Lot[];
-  readonly places: readonly Place[];
+  readonly lots: readonly EventLot[];
+  readonly places: readonly EventPlace[];
   readonly productByGtin: ReadonlyMap<string, Product>;
   readonly productById: ReadonlyMap<string, Product>;
-  readonly lotByKey: ReadonlyMap<string, Lot>;
-  readonly lotById: ReadonlyMap<string, Lot>;
-  readonly placeByGln: ReadonlyMap<string, Place>;
-  readonly placeById: ReadonlyMap<string, Place>;
+  readonly lotByKey: ReadonlyMap<string, EventLot>;
+  readonly lotById: ReadonlyMap<string, EventLot>;
+  readonly placeByGln: ReadonlyMap<string, EventPlace>;
+  readonly placeById: ReadonlyMap<string, EventPlace>;
   readonly loading: boolean;
 }
 
@@ -29,8 +34,8 @@ const LIMIT = 200;
 
 export function useCatalogLookup(): CatalogLookup {
   const products = useQuery({ queryKey: ['catalog', 'products', 'events-lookup'], queryFn: ({ signal }) => api.get<Page<Product>>('/products', { query: { limit: LIMIT }, signal }), staleTime: 60_000 });
-  const lots = useQuery({ queryKey: ['catalog', 'lots', 'events-lookup'], queryFn: ({ signal }) => api.get<Page<Lot>>('/lots', { query: { limit: LIMIT }, signal }), staleTime: 60_000 });
-  const places = useQuery({ queryKey: ['catalog', 'places', 'events-lookup'], queryFn: ({ signal }) => api.get<Page<Place>>('/places', { query: { limit: LIMIT }, signal }), staleTime: 60_000 });
+  const lots = useQuery({ queryKey: ['catalog', 'lots', 'events-lookup'], queryFn: ({ signal }) => api.get<Page<EventLot>>('/lots', { query: { limit: LIMIT }, signal }), staleTime: 60_000 });
+  const places = useQuery({ queryKey: ['catalog', 'places', 'events-lookup'], queryFn: ({ signal }) => api.get<Page<EventPlace>>('/places', { query: { limit: LIMIT }, signal }), staleTime: 60_000 });
   return useMemo(() => {
     const p = products.data?.items ?? [];
     const l = lots.data?.items ?? [];
@@ -62,11 +67,11 @@ export interface EventFilters {
   readonly to: string;
 }
 
-/** Records a filter can name: only those with GS1 keys have an identifier every document agrees on. */
+/** Records a filter can name: products by GTIN; lots and places by the identifier events use for them. */
 export const filterable = {
   product: (p: Product) => p.gtin !== null,
-  lot: (l: Lot) => l.gtin !== null,
-  place: (p: Place) => p.gln !== null,
+  lot: (l: EventLot) => l.epcClass !== undefined || l.gtin !== null,
+  place: (p: EventPlace) => p.epcisId !== undefined || p.gln !== null,
 };
 
 /** The EPCIS query parameters (EPCIS 2.0 §8.2.7.1) of the chosen filters, newest events first. */
@@ -74,15 +79,17 @@ export function queryParameters(f: EventFilters, lookup: CatalogLookup, companyP
   const params = new URLSearchParams({ orderBy: 'eventTime', orderDirection: 'DESC', perPage: '20' });
   const lot = f.lotId ? lookup.lotById.get(f.lotId) : undefined;
   const product = f.productId ? lookup.productById.get(f.productId) : undefined;
-  if (lot?.gtin) {
-    params.set('MATCH_anyEPCClass', lotClassUri(lot.gtin, lot.lotCode));
+  const lotClass = lot?.epcClass ?? (lot?.gtin ? lotClassUri(lot.gtin, lot.lotCode) : undefined);
+  if (lotClass) {
+    params.set('MATCH_anyEPCClass', lotClass);
   } else if (product?.gtin) {
     const g = gtin14(product.gtin);
     const length = companyPrefix && g.slice(1).startsWith(companyPrefix) ? companyPrefix.length : undefined;
     params.set(f.productBy === 'item' ? 'MATCH_anyEPC' : 'MATCH_anyEPCClass', productPattern(g, length));
   }
   const place = f.placeId ? lookup.placeById.get(f.placeId) : undefined;
-  if (place?.gln) params.set('EQ_bizLocation', placeUri(place.gln, place.glnExtension));
+  const placeId = place?.epcisId ?? (place?.gln ? placeUri(place.gln, place.glnExtension) : undefined);
+  if (placeId) params.set('EQ_bizLocation', placeId);
   if (f.bizStep) params.set('EQ_bizStep', f.bizStep);
   // Dates are the viewer's calendar days: from 00:00 of the first to 00:00 after the last.
   if (f.from) params.set('GE_eventTime', new Date(`${f.from}T00:00:00`).toISOString());

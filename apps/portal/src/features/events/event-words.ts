@@ -119,7 +119,10 @@ export function describeEvent(e: EpcisEvent, t: TFunction, lookup: CatalogLookup
 
   const step = e.bizStep ? vocabularyKey('bizStep', e.bizStep) : null;
   const typeName = t(`events:eventType.${e.type}`, { defaultValue: e.type });
-  const title = step ? t(`events:bizStep.${step}`, { defaultValue: t('events:words.otherStep') }) : typeName;
+  const stepName = step ? t(`events:bizStep.${step}`, { defaultValue: t('events:words.otherStep') }) : typeName;
+  // A farm-diary step names itself (TXNG extension `diaryStep`): "Gieo trồng" says more than CBV's "commissioning".
+  const diary = extensionText(e, 'diaryStep');
+  const title = diary ? t(`catalog:diaryKind.${diary}`, { defaultValue: stepName }) : stepName;
   const disposition = e.disposition ? vocabularyKey('disposition', e.disposition) : null;
   const where = e.bizLocation?.id ?? e.readPoint?.id;
   return {
@@ -134,8 +137,11 @@ export function describeEvent(e: EpcisEvent, t: TFunction, lookup: CatalogLookup
   };
 }
 
-/** The trading partner's name the farm diary records beside its URI (TXNG extension `partnerName`). */
-function partnerName(e: EpcisEvent): string | null {
-  for (const [key, value] of Object.entries(e)) if (/(^|:|\/)partnerName$/.test(key) && typeof value === 'string') return value;
+/** A text the farm diary records in a TXNG extension field (`txng:partnerName`, `txng:diaryStep`). */
+function extensionText(e: EpcisEvent, name: string): string | null {
+  for (const [key, value] of Object.entries(e)) if ((key === name || key.endsWith(`:${name}`) || key.endsWith(`/${name}`)) && typeof value === 'string') return value;
   return null;
 }
+
+/** The trading partner's name the farm diary records beside its URI. */
+const partnerName = (e: EpcisEvent): string | null => extensionText(e, 'partnerName');

@@ -78,7 +78,7 @@ export default function EventsPage() {
             </Form.Item>
           ) : null}
           <Flex gap={8} align="center" justify="space-between" wrap>
-            <Typography.Text type="secondary">{t('filter.onlyGs1')}</Typography.Text>
+            <Typography.Text type="secondary">{t('filter.productsWithGtin')}</Typography.Text>
             <Button onClick={() => update({ product: '', by: 'class', lot: '', place: '', step: '', from: '', to: '' })}>{t('filter.clear')}</Button>
           </Flex>
         </Form>
