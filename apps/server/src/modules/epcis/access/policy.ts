@@ -74,7 +74,12 @@ export function scopeCondition(scope: ReadScope) {
         scope.companyPrefix ? sql`p.gln like ${`${scope.companyPrefix}%`}` : undefined,
       ].filter((x) => x !== undefined);
       if (!party.length) return sql`e.organization_id = ${scope.organizationId}::uuid`;
-      return sql`(e.organization_id = ${scope.organizationId}::uuid or exists (select 1 from epcis.event_parties p where p.seq = e.seq and (${sql.join(party, sql` or `)})))`;
+      // The party test is a scalar subquery (an index probe on event_parties (seq) per candidate row, skipped for
+      // the owner's rows), not EXISTS: under OR, PostgreSQL plans EXISTS as an alternative between that probe and a
+      // hash of every party row naming the organisation, and picks the hash whenever it expects to test many rows
+      // — which it does for any ordered scan stopped by LIMIT (0.3 s per page at 10^5 party rows).
+      return sql`(e.organization_id = ${scope.organizationId}::uuid
+        or coalesce((select true from epcis.event_parties p where p.seq = e.seq and (${sql.join(party, sql` or `)}) limit 1), false))`;
     }
   }
 }

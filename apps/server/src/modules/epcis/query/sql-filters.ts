@@ -21,6 +21,16 @@ const op = (c: Comparison) => sql.raw(OPS[c]);
 const texts = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 const canonicals = (values: readonly string[]) => texts([...new Set(values.map(canonicalEpc))]);
 const instant = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
+/**
+ * `column = any(values)`, or `column = value` for one value: only the plain equality lets a (column, seq) or
+ * (column, event_time) index hand rows out already in the page's order (PostgreSQL 15 does not treat an index
+ * scan on `= any(array)` as ordered, even for a one-element array, so the planner sorted all matches first).
+ */
+const oneOf = (column: string, values: readonly string[]) => {
+  const unique = [...new Set(values)];
+  return unique.length === 1 ? sql`${sql.raw(column)} = ${unique[0]!}::text` : sql`${sql.raw(column)} = any(${texts(unique)})`;
+};
+const oneOfCanonical = (column: string, values: readonly string[]) => oneOf(column, values.map(canonicalEpc));
 
 const EPC_FIELD_ROLES: Readonly<Record<string, readonly number[]>> = {
   epc: [EPC_ROLES.epcList, EPC_ROLES.childEPCs],
@@ -78,11 +88,11 @@ function fieldNames(field: string | { ns: string; name: string }, ids: readonly 
     return sql`exists (select 1 from epcis.event_fields f where f.seq = e.seq and f.scope = 1 and f.top and f.ns = ${field.ns} and f.name = ${field.name} and f.text_value = any(${texts(ids)}))`;
   }
   switch (field) {
-    case 'readPoint': return sql`e.read_point = any(${canonicals(ids)})`;
-    case 'bizLocation': return sql`e.biz_location = any(${canonicals(ids)})`;
-    case 'bizStep': return sql`e.biz_step = any(${texts(ids)})`;
-    case 'disposition': return sql`e.disposition = any(${texts(ids)})`;
-    case 'transformationID': return sql`e.transformation_id = any(${canonicals(ids)})`;
+    case 'readPoint': return oneOfCanonical('e.read_point', ids);
+    case 'bizLocation': return oneOfCanonical('e.biz_location', ids);
+    case 'bizStep': return oneOf('e.biz_step', ids);
+    case 'disposition': return oneOf('e.disposition', ids);
+    case 'transformationID': return oneOfCanonical('e.transformation_id', ids);
     case 'parentID': return identityMatch('epcis.event_epcs', 'epc', [EPC_ROLES.parentID], ids).condition;
     case 'epc': return identityMatch('epcis.event_epcs', 'epc', Object.values(EPC_ROLES), ids).condition;
     case 'epcClass': return identityMatch('epcis.event_quantities', 'epc_class', Object.values(QUANTITY_ROLES), ids).condition;
@@ -96,26 +106,26 @@ function fieldNames(field: string | { ns: string; name: string }, ids: readonly 
 function translate(f: QueryFilter, md: MasterData | undefined): { condition: SQL; exact: boolean } {
   const exact = (condition: SQL) => ({ condition, exact: true });
   switch (f.kind) {
-    case 'eventType': return exact(sql`e.event_type = any(${texts(f.values)})`);
+    case 'eventType': return exact(oneOf('e.event_type', f.values));
     case 'time': {
       const column = sql.raw({ eventTime: 'e.event_time', recordTime: 'e.record_time', declarationTime: 'e.declaration_time' }[f.field]);
       return exact(sql`${column} ${op(f.op)} ${instant(f.value)}`);
     }
-    case 'action': return exact(sql`e.action = any(${texts(f.values)})`);
+    case 'action': return exact(oneOf('e.action', f.values));
     case 'vocabulary':
       switch (f.field) {
-        case 'bizStep': return exact(sql`e.biz_step = any(${texts(f.values)})`);
-        case 'disposition': return exact(sql`e.disposition = any(${texts(f.values)})`);
-        case 'errorReason': return exact(sql`e.error_reason = any(${texts(f.values)})`);
+        case 'bizStep': return exact(oneOf('e.biz_step', f.values));
+        case 'disposition': return exact(oneOf('e.disposition', f.values));
+        case 'errorReason': return exact(oneOf('e.error_reason', f.values));
         case 'persistentDispositionSet': return exact(sql`e.pd_set && ${texts(f.values)}`);
         case 'persistentDispositionUnset': return exact(sql`e.pd_unset && ${texts(f.values)}`);
       }
       break;
     case 'place': {
       const values = f.withDescendants ? f.values.flatMap((v) => descendants([v], md)) : f.values;
-      return exact(sql`${sql.raw(f.field === 'readPoint' ? 'e.read_point' : 'e.biz_location')} = any(${canonicals(values)})`);
+      return exact(oneOfCanonical(f.field === 'readPoint' ? 'e.read_point' : 'e.biz_location', values));
     }
-    case 'transformationID': return exact(sql`e.transformation_id = any(${canonicals(f.values)})`);
+    case 'transformationID': return exact(oneOfCanonical('e.transformation_id', f.values));
     case 'epcMatch': return identityMatch('epcis.event_epcs', 'epc', EPC_FIELD_ROLES[f.field]!, f.patterns);
     case 'epcClassMatch': return identityMatch('epcis.event_quantities', 'epc_class', CLASS_FIELD_ROLES[f.field]!, f.patterns);
     case 'quantity':
