@@ -10,6 +10,7 @@ import type { EpcisEvent } from '@txng/epcis';
 import { rows, type Orm } from '../../../platform/db/database.ts';
 import { canonicalJson } from '../../../platform/ledger/canonical-json.ts';
 import { insertColumns, type ColumnSpec } from './bulk-insert.ts';
+import { columnsCopy, copyInto, eventsCopy, transactionClient } from './copy-rows.ts';
 import { ChunkRows } from './event-rows.ts';
 import { recordEventsInLedger } from './ledger-batch.ts';
 import { repeatedOccurrences } from './occurrence.ts';
@@ -107,27 +108,40 @@ export async function storeEvents(tx: Orm, items: readonly EventToStore[], ctx: 
     return { event, digest, declaration: event.errorDeclaration !== undefined, key: `${event.eventID!}\u0000${event.errorDeclaration ? 1 : 0}` };
   });
   const seqs = (await rows<{ s: number }>(tx, sql`select nextval('epcis.event_seq')::bigint as s from generate_series(1, ${items.length})`)).map((r) => Number(r.s));
-  const inserted = await rows<{ event_id: string; declaration: boolean }>(tx, sql`
+  const registering = rows<{ event_id: string; declaration: boolean }>(tx, sql`
     insert into epcis.event_ids (event_id, declaration, seq, hash)
     select id, d, s, decode(h, 'hex') from unnest(${sql.param(prepared.map((p) => p.event.eventID))}::text[], ${sql.param(prepared.map((p) => p.declaration))}::boolean[],
       ${sql.param(seqs)}::bigint[], ${sql.param(prepared.map((p) => p.digest))}::text[]) as u(id, d, s, h)
     on conflict (event_id, declaration) do nothing
     returning event_id, declaration`);
+  registering.catch(() => {}); // awaited below; a failure must not count as unhandled while the rows are built
+  // While the database registers the IDs, the index rows are built for every event (almost always all of them are
+  // new; when some are not, the rows are built again for the new ones only). setImmediate lets the statement go out
+  // before this synchronous work starts.
+  await new Promise((resolve) => setImmediate(resolve));
+  const rowsFor = (keep: (i: number) => boolean) => {
+    const chunk = new ChunkRows();
+    prepared.forEach((p, i) => {
+      if (keep(i)) chunk.add(seqs[i]!, p.event, JSON.stringify(p.event));
+    });
+    return chunk;
+  };
+  let chunk = rowsFor(() => true);
+  const inserted = await registering;
   const fresh = new Set(inserted.map((r) => `${r.event_id}\u0000${r.declaration ? 1 : 0}`));
   const outcomes: StoreOutcome[] = new Array(items.length);
   const pending: number[] = [];
-  const chunk = new ChunkRows();
   const claimed = new Set<string>();
   const ledger: { id: string; sha256: string }[] = [];
   prepared.forEach((p, i) => {
     const id = p.event.eventID!;
     if (fresh.has(p.key) && !claimed.has(p.key)) {
       claimed.add(p.key);
-      chunk.add(seqs[i]!, p.event, JSON.stringify(p.event));
       outcomes[i] = { status: 'stored', seq: seqs[i]!, eventId: id, event: p.event };
       ledger.push({ id, sha256: p.digest });
     } else pending.push(i);
   });
+  if (pending.length) chunk = rowsFor((i) => outcomes[i] !== undefined);
   if (pending.length) {
     const known = await rows<{ event_id: string; declaration: boolean; hash: string }>(tx, sql`
       select event_id, declaration, encode(hash, 'hex') as hash from epcis.event_ids
@@ -149,6 +163,20 @@ export async function storeEvents(tx: Orm, items: readonly EventToStore[], ctx: 
 }
 
 async function insertEvents(tx: Orm, chunk: ChunkRows, ctx: StoreContext): Promise<void> {
+  // On PostgreSQL the rows go by COPY on the transaction's connection (copy-rows.ts); elsewhere by INSERT.
+  const client = transactionClient(tx);
+  if (client) {
+    await copyInto(client, 'epcis.events', eventsCopy(chunk, ctx.organizationId, ctx.captureId, ctx.recordTime));
+    for (const t of INDEX_TABLES) {
+      const cols = chunk[t.key] as unknown as Record<string, unknown[]>;
+      await copyInto(client, t.table, columnsCopy(t.columns, t.columns.map((c) => cols[camel(c.name)]!)));
+    }
+  } else await insertRows(tx, chunk, ctx);
+  await tx.execute(sql`insert into epcis.capturing_organizations (organization_id) values (${ctx.organizationId}::uuid) on conflict do nothing`);
+}
+
+/** The same rows as multi-row INSERTs (PGlite). */
+async function insertRows(tx: Orm, chunk: ChunkRows, ctx: StoreContext): Promise<void> {
   // Event rows travel as one JSON array (jsonb_to_recordset): the bodies are JSON already, and one parse of
   // the whole chunk costs less on both sides than a text[] of escaped JSON documents.
   const e = chunk.events;
@@ -174,7 +202,6 @@ async function insertEvents(tx: Orm, chunk: ChunkRows, ctx: StoreContext): Promi
     const cols = chunk[t.key] as unknown as Record<string, unknown[]>;
     await insertColumns(tx, t.table, t.columns, t.columns.map((c) => cols[camel(c.name)]!));
   }
-  await tx.execute(sql`insert into epcis.capturing_organizations (organization_id) values (${ctx.organizationId}::uuid) on conflict do nothing`);
 }
 
 function camel(name: string): string {
