@@ -140,7 +140,7 @@ const bench: Bench = async ({ args, log }) => {
       ['orderBy=eventTime DESC (latest)', () => 'orderBy=eventTime&orderDirection=DESC'],
       ['EQ_bizStep + time window + orderBy', (k) => `EQ_bizStep=${STEP_OF(k)}&GE_eventTime=${encodeURIComponent(day(k))}&orderBy=eventTime&orderDirection=ASC`],
     ];
-    for (const [name, url] of QUERIES) {
+    const measure = async (name: string, url: (k: number) => string) => {
       for (let k = 0; k < 5; k++) await get(`/epcis/events?${url(k)}`);
       const times: number[] = [];
       let found = 0;
@@ -151,10 +151,17 @@ const bench: Bench = async ({ args, log }) => {
         if (res.statusCode !== 200) throw new Error(`${name}: ${res.statusCode} ${res.body.slice(0, 200)}`);
         found += res.json().epcisBody.queryResults.resultsBody.eventList.length;
       }
-      const p50 = percentile(times, 50);
-      const p99 = percentile(times, 99);
-      log(`${name}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${(found / 200).toFixed(1)} events per answer`);
-      figures.push({ metric: `query p99, ${name}`, value: p99, unit: 'ms', ...atMost(p99, 50), note: `p50 ${p50.toFixed(1)} ms; ${(found / 200).toFixed(1)} events/answer` });
+      return { p50: percentile(times, 50), p99: percentile(times, 99), perAnswer: found / 200 };
+    };
+    // Same-run floor: the whole request path (authentication, scope, audit entry, answer) around a query that
+    // reads one index entry and finds nothing, so that the figures below can be told apart from the machine's load.
+    const floor = await measure('reference', (k) => `EQ_eventID=${encodeURIComponent(`urn:uuid:00000000-0000-4000-8000-9${String(k).padStart(11, '0')}`)}`);
+    log(`reference (eventID lookup, no match): p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms`);
+    const floorRef = { label: 'same request path, eventID lookup finding nothing (p99)', value: floor.p99, unit: 'ms' };
+    for (const [name, url] of QUERIES) {
+      const { p50, p99, perAnswer } = await measure(name, url);
+      log(`${name}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${perAnswer.toFixed(1)} events per answer`);
+      figures.push({ metric: `query p99, ${name}`, value: p99, unit: 'ms', ...atMost(p99, 50), reference: floorRef, note: `p50 ${p50.toFixed(1)} ms (reference p50 ${floor.p50.toFixed(1)}); ${perAnswer.toFixed(1)} events/answer` });
     }
     await system.stop();
     await db.close();
@@ -163,7 +170,8 @@ const bench: Bench = async ({ args, log }) => {
   }
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
   notes.push(
-    `Capture: ${docCount} documents of ${EVENTS_PER_DOCUMENT} JSON-LD events each through POST /epcis/capture (app.inject: no TCP), rollback mode, one at a time; the server validates (official JSON Schema + semantic rules), hashes (CBV 2.0), stores events and index tables, writes ledger entries and the audit entry. PostgreSQL ${server.version}, fsync off (both sides alike).`,
+    `Capture: ${docCount} documents of ${EVENTS_PER_DOCUMENT} JSON-LD events each through POST /epcis/capture (app.inject: no TCP), rollback mode, one at a time; the server validates (official JSON Schema + semantic rules), hashes (CBV 2.0), registers the event IDs, stores events and index tables (COPY in the capture's transaction on PostgreSQL, multi-row INSERT on PGlite), writes ledger outbox rows and the audit entry. PostgreSQL ${server.version}, fsync off (both sides alike).`,
+    'Query plans (EXPLAIN ANALYZE at 3·10^5 events): the read scope\'s party test was `exists` under `or`, which PostgreSQL ran as a hash of every party row naming the organisation (0.28 s per page, and JIT compilation on top when costs ran to millions); it is now an index probe on event_parties (seq) per candidate row (migration 0003), and one-value filters are plain equalities so that (value, seq) indexes return rows in page order: every benchmark query executes in under 8 ms in the database (most under 1 ms); what remains in the figures is the request path and the machine\'s load (see the reference).',
     'Raw COPY: the rows those captures write (events, event-id registry, every index table) precomputed, then COPY FROM STDIN into tables created LIKE the epcis ones, indexes included, one transaction per document.',
     `Machine shared with other work: load average ${load} at the end of the run; wall-clock figures include time descheduled.`,
   );
