@@ -60,7 +60,9 @@ export function decodeLabelPdf(pdf: Buffer, layout: LabelLayout, kind: StampKind
     writeFileSync(path.join(dir, 'labels.pdf'), pdf);
     const g = labelGeometry(layout.labelWidthMm, layout.labelHeightMm, kind);
     const out: (string | null)[] = new Array(count).fill(null);
-    for (const [dpi, antialias] of [[200, true], [300, false], [300, true], [150, true]] as const) {
+    // ZXing's detector is sensitive to where module edges fall on the pixel grid: a few codes that a phone reads
+    // at once fail at one resolution and decode at another, so more resolutions are tried before giving up.
+    for (const [dpi, antialias] of [[200, true], [300, false], [300, true], [150, true], [144, true], [100, true], [250, true], [400, true], [120, true], [175, true]] as const) {
       const missing = out.map((v, i) => (v === null ? i : -1)).filter((i) => i >= 0);
       if (!missing.length) break;
       const images = rasterise(dir, dpi, antialias);
