@@ -170,6 +170,18 @@ describe('a recall from open to close', () => {
     }
   });
 
+  it('computes the scope again on request: same holders, their acknowledgements and returns kept', async () => {
+    const res = await admin.request('POST', `/api/v1/recalls/${recall.id}/refresh`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const refreshed = res.json() as CampaignResponse;
+    expect(refreshed.holders.map((h) => h.key).sort()).toEqual(recall.holders.map((h) => h.key).sort());
+    expect(refreshed.affectedCount).toBe(recall.affectedCount);
+    expect(refreshed.holders.find((h) => h.key === key(p.shops[2]))).toMatchObject({ status: 'completed', destroyed: { mass: 440, count: 20 } });
+    expect(new Date(refreshed.scopeComputedAt).getTime()).toBeGreaterThanOrEqual(new Date(recall.scopeComputedAt).getTime());
+    // A shop may not recompute the scope.
+    expect((await p.shops[0].admin.request('POST', `/api/v1/recalls/${recall.id}/refresh`, {})).statusCode).toBe(403);
+  });
+
   it('closes with a report; closing twice is refused; scans keep warning', async () => {
     const res = await admin.request('POST', `/api/v1/recalls/${recall.id}/close`, { note: 'Đã thu hồi và tiêu huỷ toàn bộ hàng tại cửa hàng.' });
     expect(res.statusCode, res.body).toBe(200);

@@ -147,11 +147,14 @@ export function createRecallService(deps: RecallDeps) {
       if (d.campaign.status === 'closed') throw conflict(RecallErrors.RECALL_CLOSED, { number: d.campaign.number });
       const now = clock.now();
       const scope = await computeScope(deps, d.campaign.targets, d.campaign.organizationId, now);
+      // Read before the transaction: productOf reads outside it, which on PGlite's one connection waits for the
+      // transaction to end (a deadlock when awaited inside it).
+      const product = await productOf(d.campaign);
       const result = await db.transaction(async (tx) => {
         const added = await store.addAffected(tx, id, scope.affected);
         const fresh = await store.upsertHolders(tx, id, scope.holders);
         await store.updateScope(tx, id, scope.truncations, now);
-        await notifyHolders(tx, d.campaign, scope.holders.filter((h) => fresh.has(h.key)), await productOf(d.campaign));
+        await notifyHolders(tx, d.campaign, scope.holders.filter((h) => fresh.has(h.key)), product);
         await audit.record(tx, ctx, {
           action: 'recall.refresh', resourceType: 'recall.campaign', resourceId: id, subject: { organizationId: d.campaign.organizationId, communeId: d.campaign.orgCommuneId, sectors: d.campaign.orgSectors },
           after: { addedAffected: added, addedHolders: [...fresh], truncated: scope.truncations.length > 0 },
