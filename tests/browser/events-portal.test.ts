@@ -51,13 +51,18 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
   });
 }
 
-async function pickDay(page: Page, label: string, day: string): Promise<void> {
+async function pickDay(page: Page, label: string, param: 'from' | 'to', day: string): Promise<void> {
   await changesFilters(page, async () => {
     const input = page.getByLabel(label, { exact: true });
     await input.click();
     await input.fill(ddmmyyyy(day));
     await input.press('Enter');
   });
+  await expect.poll(() => new URL(page.url()).searchParams.get(param)).toBe(day);
+  // The picker's panel closes, so that nothing it does later (on blur) changes the day again.
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  expect(new URL(page.url()).searchParams.get(param)).toBe(day);
 }
 
 const eventCards = (page: Page) => page.locator('.event-item');
@@ -112,8 +117,8 @@ describe.skipIf(!browserAvailable())('EPCIS events in the portal (issue 4 item 6
     await page.getByRole('heading', { level: 1, name: t('events:list.title') }).waitFor();
     await choose(page, t('events:filter.lot'), `${lot.lotCode} — ${mango.nameVi}`);
     await choose(page, t('events:filter.bizStep'), t('events:bizStep.shipping'));
-    await pickDay(page, t('events:filter.from'), yesterday.day);
-    await pickDay(page, t('events:filter.to'), yesterday.day);
+    await pickDay(page, t('events:filter.from'), 'from', yesterday.day);
+    await pickDay(page, t('events:filter.to'), 'to', yesterday.day);
     await cardCount(page, 1);
     const card = await eventCards(page).first().innerText();
     expect(card).toContain(t('events:bizStep.shipping'));
@@ -127,7 +132,7 @@ describe.skipIf(!browserAvailable())('EPCIS events in the portal (issue 4 item 6
     await page.getByRole('button', { name: t('events:filter.clear') }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('');
     await choose(page, t('events:filter.place'), house.name);
-    await pickDay(page, t('events:filter.from'), threeDaysAgo.day);
+    await pickDay(page, t('events:filter.from'), 'from', threeDaysAgo.day);
     await cardCount(page, 20);
     expect(await eventCards(page).first().innerText()).toContain(t('events:bizStep.shipping'));
     await page.getByRole('button', { name: t('events:list.next') }).click();
@@ -187,6 +192,10 @@ describe.skipIf(!browserAvailable())('EPCIS events in the portal (issue 4 item 6
     await cardCount(page, 20);
     expect(await eventCards(page).allInnerTexts()).not.toContainEqual(expect.stringContaining(t('events:bizStep.receiving')));
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    // When the session has ended, the next event query leads back to the sign-in page.
+    await context.clearCookies();
+    await choose(page, t('events:filter.bizStep'), t('events:bizStep.storing'));
+    await page.waitForURL((url) => url.pathname === '/portal/sign-in');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -200,7 +209,7 @@ describe.skipIf(!browserAvailable())('EPCIS events in the portal (issue 4 item 6
     // Officials read; only organisations upload.
     expect(await page.getByRole('button', { name: t('events:upload.open') }).count()).toBe(0);
     await choose(page, t('events:filter.bizStep'), t('events:bizStep.shipping'));
-    await pickDay(page, t('events:filter.from'), noonDaysAgo(1).day);
+    await pickDay(page, t('events:filter.from'), 'from', noonDaysAgo(1).day);
     await cardCount(page, 1);
     await eventCards(page).first().getByRole('button', { name: t('events:list.open') }).click();
     await page.getByRole('heading', { level: 1, name: t('events:bizStep.shipping') }).waitFor();

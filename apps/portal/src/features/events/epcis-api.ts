@@ -3,6 +3,7 @@
 // job it starts. It lives under /epcis, beside /api/v1, so it has its own fetch; the session cookie and the
 // CSRF token authenticate it as they do the rest of the API.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
 import { CLIENT_PROBLEM_CODES, ProblemError, parseProblem } from '../../api/problem.ts';
 
 export const EPCIS_BASE = '/epcis';
@@ -89,6 +90,8 @@ async function send(url: string, init: RequestInit & { headers: Record<string, s
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ProblemError({ status: 0, code: CLIENT_PROBLEM_CODES.network, detail: 'Network error' });
   }
+  // The session ended: asking /me through the API client lets it do what it does for any 401 (back to sign-in).
+  if (response.status === 401) void api.get('/me').catch(() => undefined);
   const text = await response.text();
   let body: unknown;
   try {
