@@ -194,6 +194,10 @@ describe.skipIf(!browserAvailable())('trace and recall scenario (issue 6)', () =
     expect(csvText).toContain(COOP_NAME);
     expect(csvText).toContain(PARTNER);
 
+    // Computing the scope again finds the same two holders (nothing was recorded since).
+    await page.locator('.page-header').getByRole('button', { name: t('recalls:recall.refresh') }).click();
+    await page.getByText(t('recalls:recall.refreshed', { holders: 2 })).waitFor();
+
     // 3. The cooperative's administrator finds the notice, acknowledges it and reports 150 kg returned.
     const coop = await h.newPage({ width: 390, height: 844 });
     await signIn(coop.page, h, 'vi', COOP, DEMO_PASSWORD);
