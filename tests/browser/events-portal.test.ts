@@ -210,7 +210,9 @@ describe.skipIf(!browserAvailable())('EPCIS events in the portal (issue 4 item 6
     expect(await page.getByRole('button', { name: t('events:upload.open') }).count()).toBe(0);
     await choose(page, t('events:filter.bizStep'), t('events:bizStep.shipping'));
     await pickDay(page, t('events:filter.from'), 'from', noonDaysAgo(1).day);
+    await pickDay(page, t('events:filter.to'), 'to', noonDaysAgo(1).day);
     await cardCount(page, 1);
+    expect(await page.locator('[data-event-id="urn:uuid:6d1f7a52-4c1e-4b6e-9a0e-0000000000a1"]').count()).toBe(1);
     await eventCards(page).first().getByRole('button', { name: t('events:list.open') }).click();
     await page.getByRole('heading', { level: 1, name: t('events:bizStep.shipping') }).waitFor();
     expect(await page.getByLabel(t('events:detail.jsonLd')).innerText()).toContain('urn:uuid:6d1f7a52-4c1e-4b6e-9a0e-0000000000a1');
