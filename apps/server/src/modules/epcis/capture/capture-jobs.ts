@@ -7,6 +7,7 @@ import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { EpcisIssue } from '@txng/epcis';
 import type { Orm } from '../../../platform/db/database.ts';
 import { captureJobs } from '../tables.ts';
+import { storableCopy } from '../store/storable-text.ts';
 
 export type CaptureBehaviour = 'rollback' | 'proceed';
 
@@ -63,8 +64,9 @@ export async function finishCaptureJob(db: Orm, id: string, outcome: {
   const [row] = await db.update(captureJobs).set({
     running: false,
     success: outcome.success,
-    errors: outcome.errors,
-    warnings: outcome.warnings,
+    // A refused document's problems may quote its text back, NUL characters included.
+    errors: storableCopy(outcome.errors),
+    warnings: storableCopy(outcome.warnings),
     ...(outcome.stored === undefined ? {} : { storedCount: outcome.stored }),
     ...(outcome.duplicates === undefined ? {} : { duplicateCount: outcome.duplicates }),
     ...(outcome.eventCount === undefined ? {} : { eventCount: outcome.eventCount }),

@@ -16,3 +16,16 @@ function walk(value: unknown): boolean {
 export function unstorableText(event: EpcisEvent): boolean {
   return walk(event);
 }
+
+const BAD_CHARS = new RegExp(BAD_CHAR.source, 'g');
+
+/** A copy of a JSON value whose unstorable characters are replaced by U+FFFD: for what the server writes about a
+ * refused document (a problem's params may quote the bad text back). */
+export function storableCopy<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(BAD_CHARS, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(storableCopy) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableCopy(k), storableCopy(v)])) as T;
+  }
+  return value;
+}

@@ -35,6 +35,14 @@ describe('hostile documents', () => {
     expect(errorsOf(xml.body)[0]).toMatchObject({ code: 'EPCIS_XML_SYNTAX', line: 1 });
   });
 
+  it('refuses JSON that is not a document, NUL characters included, without a server error', async () => {
+    for (const body of ['"\\u0000"', '"x"', '42', 'null', '[]', 'true', '{"type":"EPCISDocument\\u0000"}', '{"\\u0000":1}']) {
+      const res = await capture(org.key, body, 'x.jsonld');
+      expect(res.statusCode, `${body}: ${res.body}`).toBe(400);
+      expect(errorsOf(res.body).length, body).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses XML entity expansion (DOCTYPE with entities) and external DTDs', async () => {
     const laughs = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>';
     for (const prolog of [laughs, '<!DOCTYPE x SYSTEM "http://example.com/evil.dtd">']) {
