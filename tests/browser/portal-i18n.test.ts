@@ -29,7 +29,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 // Texts that are the same in every language: product names, symbols, language names shown in their own language.
-const NOT_TRANSLATED = new Set(['VI', 'EN', 'TX', 'Authorization: Bearer', '…', '—', '·', ':', 'https://']);
+const NOT_TRANSLATED = new Set(['VI', 'EN', 'TX', 'Authorization: Bearer', '…', '—', '·', ':', 'https://',
+  // The same in both languages: the national programme's name and the SI symbol.
+  'OCOP', 'km']);
 const LABELLING_ATTRIBUTES = new Set(['title', 'placeholder', 'aria-label', 'alt', 'label', 'okText', 'cancelText', 'extra', 'subTitle']);
 
 describe('portal message catalogues', () => {

@@ -65,7 +65,7 @@ export function DiaryForm({ lotId, defaultPlaceId }: { lotId: string; defaultPla
         <>
           <Form.Item name="inputName" label={t('diary.inputName')} rules={[{ required: true }]}><Input /></Form.Item>
           <Form.Item name="dose" label={t('diary.dose')} rules={kind === 'spraying' ? [{ required: true }] : []}><InputNumber min={0} style={{ width: '100%' }} inputMode="decimal" /></Form.Item>
-          <Form.Item name="doseUnit" label={t('diary.doseUnit')}><Input placeholder="ml/bình 16 lít" /></Form.Item>
+          <Form.Item name="doseUnit" label={t('diary.doseUnit')}><Input placeholder={t('diary.doseUnitExample')} /></Form.Item>
           {kind === 'spraying' ? <Form.Item name="phiDays" label={t('diary.phiDays')}><InputNumber min={0} max={365} style={{ width: '100%' }} inputMode="numeric" /></Form.Item> : null}
         </>
       ) : null}

@@ -45,7 +45,7 @@ export function PlaceForm({ onSubmit, busy }: { onSubmit: (body: Record<string, 
       <Form.Item name="address" label={t('place.address')}><Input /></Form.Item>
       {kind === 'planting_area' ? (
         <>
-          <Form.Item name="plantingAreaCode" label={t('place.plantingAreaCode')} rules={[{ required: true }]}><Input placeholder="VN-SLOR-0012" /></Form.Item>
+          <Form.Item name="plantingAreaCode" label={t('place.plantingAreaCode')} rules={[{ required: true }]}><Input placeholder={t('place.plantingAreaCodeExample')} /></Form.Item>
           <Form.Item name="areaHa" label={t('place.areaHa')} rules={[{ required: true }]}><InputNumber min={0.0001} step={0.1} style={{ width: '100%' }} inputMode="decimal" /></Form.Item>
         </>
       ) : null}

@@ -88,7 +88,7 @@ export function ProductForm({ product, onSubmit, busy }: { product?: Product; on
               {fields.map((f) => (
                 <Space key={f.key} wrap style={{ display: 'flex', marginBottom: 8 }}>
                   <Form.Item name={[f.name, 'kind']} noStyle initialValue="tcvn"><Select aria-label={t('product.standardKind')} style={{ width: 150 }} options={options('standardKind', ['tcvn', 'qcvn', 'international', 'own'])} /></Form.Item>
-                  <Form.Item name={[f.name, 'code']} noStyle rules={[{ required: true }]}><Input aria-label={t('product.standardCode')} placeholder="TCVN 12827:2023" style={{ width: 180 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'code']} noStyle rules={[{ required: true }]}><Input aria-label={t('product.standardCode')} placeholder={t('product.standardCodeExample')} style={{ width: 180 }} /></Form.Item>
                   <Button onClick={() => remove(f.name)}>×</Button>
                 </Space>
               ))}
