@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, DatePicker, Empty, Flex, Form, List, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { isProblemError } from '../../api/problem.ts';
 import { isOfficialRole } from '../../api/types.ts';
 import { useMe } from '../../app/auth-context.tsx';
@@ -26,7 +26,19 @@ export default function EventsPage() {
   const navigate = useNavigate();
   const me = useMe();
   const lookup = useCatalogLookup();
-  const { values, update } = useSearchState(DEFAULTS);
+  const { values } = useSearchState(DEFAULTS);
+  const [, setParams] = useSearchParams();
+  // Each change starts from the URL as it is now, not as it was at the last render: two quick changes (a step,
+  // then a day) must both stay (react-router's functional update hands over the render-time parameters).
+  const update = (patch: Partial<Record<keyof typeof DEFAULTS, string>>) =>
+    setParams(() => {
+      const next = new URLSearchParams(window.location.search);
+      for (const [key, value] of Object.entries(patch)) {
+        if (!value || value === DEFAULTS[key as keyof typeof DEFAULTS]) next.delete(key);
+        else next.set(key, value);
+      }
+      return next;
+    }, { replace: true });
   const filters: EventFilters = { productId: values.product, productBy: values.by, lotId: values.lot, placeId: values.place, bizStep: values.step, from: values.from, to: values.to };
   const firstPage = eventsUrl(queryParameters(filters, lookup, me.organization?.gs1CompanyPrefix ?? null));
   // Keyset paging: the URLs of the pages seen so far; "next" follows the server's Link, "previous" goes back.
