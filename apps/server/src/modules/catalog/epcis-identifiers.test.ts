@@ -1,9 +1,10 @@
 // Lots and places carry the identifier EPCIS events name them by (lot `epcClass`, place `epcisId`), so that the
 // portal's event browser can ask /epcis/events for a lot or a place — also for records without GS1 keys (a lot of
 // a product with no GTIN yet, a planting area with no GLN), which events name by this installation's URIs.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, fixedClock, type TestSystem } from '../../../test/harness.ts';
-import { gtinFor, mangoBody, organizationWithPrefix, plantingAreaBody, provinceAdmin, type TestOrganization } from './test-fixtures.ts';
+import { gtinFor, mangoBody, organizationWithPrefix, plantingAreaBody, provinceAdmin, upload, type TestOrganization } from './test-fixtures.ts';
 
 let t: TestSystem;
 let coop: TestOrganization;
@@ -63,5 +64,17 @@ describe('EPCIS identifiers of lots and places', () => {
 
     expect((await coop.admin.request('POST', '/api/v1/diary', { lotId: lot.json().id, placeId: place.json().id, kind: 'shipping', occurredAt: '2026-07-06T06:00', partner: { name: 'Chợ Long Biên' } })).statusCode).toBe(201);
     expect(await eventsMatching({ MATCH_anyEPCClass: lot.json().epcClass, EQ_bizLocation: place.json().epcisId })).toEqual(['shipping']);
+
+    // A step imported from a spreadsheet names the place exactly as the form does (sub-location included).
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Nhật ký');
+    ws.addRow(['Sản phẩm (GTIN hoặc tên) *', 'Mã lô *', 'Công đoạn *', 'Thời gian *', 'Mã địa điểm']);
+    ws.addRow([gtin, 'CO-GTIN-01', 'Tưới nước', '06/07/2026 07:00', place.json().internalCode]);
+    const imported = await upload(t, coop.admin, '/api/v1/imports?list=diary', 'nhat-ky.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json().errors).toEqual([]);
+    const commit = await coop.admin.request('POST', `/api/v1/imports/${imported.json().id}/commit`, { mode: 'all-or-nothing' });
+    expect(commit.json()).toMatchObject({ status: 'committed', committedRows: 1 });
+    expect(await eventsMatching({ MATCH_anyEPCClass: lot.json().epcClass, EQ_bizLocation: place.json().epcisId })).toHaveLength(2);
   });
 });

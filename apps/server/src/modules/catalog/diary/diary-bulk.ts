@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Orm } from '../../../platform/db/database.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
 import { actorLabel, type OrganizationFacts } from '../deps.ts';
-import { lotEpcClass } from '../lot-identifiers.ts';
+import { lotEpcClass, placeEpcisUri } from '../lot-identifiers.ts';
 import type { DiaryWarning } from '../model.ts';
 import { diarySteps, lots, places, products } from '../tables.ts';
 import { eventForStep } from './diary-events.ts';
@@ -40,7 +40,7 @@ export async function writeDiarySteps(tx: Orm, ctx: RequestContext, org: Organiz
       occurredAt,
       lot: { epcClass: lotEpcClass(target.gtin, target.lot.lotCode, target.lot.id, publicBaseUrl), quantity: input.quantity ?? null, unit: input.unit ?? target.lot.unit },
       productVersion: target.productVersion,
-      place: place ? { id: place.id, uri: place.gln ? `https://id.gs1.org/414/${place.gln}` : `${publicBaseUrl}/id/place/${place.id}`, version: place.version } : null,
+      place: place ? { id: place.id, uri: placeEpcisUri(place, publicBaseUrl), version: place.version } : null,
       organizationUri: orgUri,
       partnerUri: partnerName ? `${publicBaseUrl}/id/party/${encodeURIComponent(partnerName.toLowerCase().replace(/\s+/g, '-'))}` : null,
       partnerName,
