@@ -18,8 +18,10 @@ export function useSearchState<K extends string>(defaults: Readonly<Record<K, st
   const update = useCallback(
     (patch: Partial<Record<K | 'page', string | number | null | undefined>>) => {
       setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
+        () => {
+          // From the URL as it is now: react-router hands a functional update the parameters of the last render,
+          // so of two changes made before a re-render the second would drop the first.
+          const next = new URLSearchParams(window.location.search);
           for (const [key, value] of Object.entries(patch) as [string, string | number | null | undefined][]) {
             const d = (defaults as Record<string, string>)[key];
             if (value === undefined || value === null || value === '' || String(value) === d) next.delete(key);
