@@ -25,6 +25,7 @@ import { createTestSystem, type TestSystem } from '../../../test/harness.ts';
 import { rows } from '../../platform/db/database.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { ledgerLeaf, recordInLedger } from '../../platform/ledger/ledger-entry.ts';
+import { monitorLog } from './monitor.ts';
 import { downloadLog, goCrossCheck, hasGo, logKeyOf, recordMany, requireTool } from './test-kit.ts';
 
 const hasher = merkleHasher(nodeCrypto);
@@ -248,6 +249,7 @@ describe('the ledger\'s public rate limit', () => {
   let t: TestSystem;
   beforeAll(async () => {
     t = await createTestSystem({ env: { TXNG_RATE_LIMIT_PUBLIC: '3' } });
+    await recordMany(t.db, 300, 'busy');
     await t.system.ledger.flush();
   });
   afterAll(async () => t?.close());
@@ -258,5 +260,28 @@ describe('the ledger\'s public rate limit', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['retry-after']).toBeDefined();
     expect(limited.json().code).toBe('RATE_LIMITED');
+  });
+
+  it('gives tiles, which a monitor reads by the thousand, twenty times the page budget', async () => {
+    const tile = () => t.system.app.inject({ url: '/ledger/tile/0/000.p/1', remoteAddress: '10.9.0.2' });
+    for (let i = 0; i < 60; i++) expect((await tile()).statusCode).not.toBe(429);
+    expect((await tile()).statusCode).toBe(429);
+  });
+
+  it('has the monitor wait as a busy log tells it (429 with Retry-After) instead of reporting a failure', async () => {
+    let refused = 0;
+    // Answers from the app itself, uncompressed (a Response built by hand is not decoded as fetch would).
+    const busyOnce: typeof fetch = async (input) => {
+      const url = String(input);
+      if (url.includes('/tile/') && refused < 2) {
+        refused++;
+        return new Response('busy', { status: 429, headers: { 'retry-after': '1' } });
+      }
+      const res = await t.system.app.inject({ url: new URL(url).pathname, remoteAddress: '10.9.0.3' });
+      return new Response(res.rawPayload, { status: res.statusCode, headers: res.headers as Record<string, string> });
+    };
+    const report = await monitorLog({ logUrl: 'http://txng.test/ledger', vkey: t.system.ledger.key.vkey, fetch: busyOnce });
+    expect(refused).toBe(2);
+    expect(report.findings).toEqual([]);
   });
 });

@@ -68,15 +68,28 @@ const hasher = merkleHasher(nodeCrypto);
 
 class FetchError extends Error {}
 
+/** A log asks a busy reader to come back later (429, or 503 while it restarts): wait as told, a few times. */
+const RETRIES = 3;
+const MAX_RETRY_AFTER_S = 120;
+
 async function fetchBytes(fetcher: typeof fetch, url: string): Promise<Uint8Array> {
-  let response: Response;
-  try {
-    response = await fetcher(url, { headers: { 'accept-encoding': 'gzip, identity' }, signal: AbortSignal.timeout(30_000) });
-  } catch (err) {
-    throw new FetchError(`${url}\n${(err as Error).message}`);
+  for (let attempt = 0; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetcher(url, { headers: { 'accept-encoding': 'gzip, identity' }, signal: AbortSignal.timeout(30_000) });
+    } catch (err) {
+      throw new FetchError(`${url}\n${(err as Error).message}`);
+    }
+    const retryAfter = Number(response.headers.get('retry-after'));
+    const busy = response.status === 429 || response.status === 503;
+    if (busy && attempt < RETRIES && Number.isFinite(retryAfter) && retryAfter >= 0 && retryAfter <= MAX_RETRY_AFTER_S) {
+      await response.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, retryAfter) * 1000));
+      continue;
+    }
+    if (!response.ok) throw new FetchError(`${url}\nHTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
   }
-  if (!response.ok) throw new FetchError(`${url}\nHTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping the order of results. */

@@ -14,6 +14,7 @@ import type { LedgerService } from './service.ts';
 export const VERIFIER_BUNDLE = fileURLToPath(new URL('./browser/tlog-verify.min.js', import.meta.url));
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const tags = ['ledger'];
+const TILE_BUDGET_FACTOR = 20;
 
 const asBuffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
@@ -33,7 +34,9 @@ export async function ledgerRoutes(app: FastifyInstance, deps: { ledger: LedgerS
   });
 
   app.get<{ Params: { '*': string } }>('/ledger/tile/*', {
-    config,
+    // A monitor or a mirror reads every tile of the log (~2 requests per 256 entries): tiles are immutable and
+    // cacheable, so they get a larger budget than pages, still per client.
+    config: { ...config, rateLimit: { ...config.rateLimit, max: deps.publicRateLimit * TILE_BUDGET_FACTOR } },
     schema: { tags, summary: 'A hash tile tile/<L>/<N>[.p/<W>] or an entry bundle tile/entries/<N>[.p/<W>] (c2sp.org/tlog-tiles).' },
   }, async (request, reply) => {
     const path = `tile/${request.params['*']}`;
