@@ -1,6 +1,7 @@
 // `npm run bench [-- <name> ...]`: runs bench/<name>/index.ts (all when no name is given), prints each
 // figure beside its target and same-run reference, writes bench/results/<name>.json, and with `--write-docs`
-// replaces the <!-- bench:<name> --> section of docs/benchmarks.md.
+// replaces the <!-- bench:<name> --> section of docs/benchmarks.md; `--from-results` reuses the last saved figures
+// instead of running (to write them into the docs after the fact).
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import type { Bench, BenchResult } from './types.ts';
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
 const writeDocs = args.includes('--write-docs');
+const fromResults = args.includes('--from-results');
 const wanted = args.filter((a) => !a.startsWith('--'));
 
 const available = (await readdir(benchDir, { withFileTypes: true }))
@@ -48,17 +50,18 @@ await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 let failed = 0;
 for (const name of names) {
   console.log(`\n## ${name}\n`);
-  const mod = (await import(`./${name}/index.ts`)) as { default: Bench };
-  const result = await mod.default({ args, log: (l) => console.log(`  ${l}`) });
+  // --from-results: the figures of the last run (bench/results/<name>.json), e.g. to write them into the docs.
+  const saved = fromResults ? (JSON.parse(await readFile(new URL(`./results/${name}.json`, import.meta.url), 'utf8')) as BenchResult & { machine: string; date: string }) : undefined;
+  const result: BenchResult = saved ?? (await ((await import(`./${name}/index.ts`)) as { default: Bench }).default({ args, log: (l) => console.log(`  ${l}`) }));
   const text = table(result);
   console.log(text);
   for (const n of result.notes ?? []) console.log(`- ${n}`);
   failed += result.figures.filter((f) => f.pass === false).length;
-  const stamp = new Date().toISOString();
-  await writeFile(
-    new URL(`./results/${name}.json`, import.meta.url),
-    JSON.stringify({ ...result, machine: machine(), date: stamp }, null, 2),
-  );
+  const stamp = saved?.date ?? new Date().toISOString();
+  const ranOn = saved?.machine ?? machine();
+  if (!saved) {
+    await writeFile(new URL(`./results/${name}.json`, import.meta.url), JSON.stringify({ ...result, machine: ranOn, date: stamp }, null, 2));
+  }
   if (writeDocs) {
     const docPath = new URL('../docs/benchmarks.md', import.meta.url);
     const doc = await readFile(docPath, 'utf8').catch(() => '# Benchmarks\n');
@@ -66,7 +69,7 @@ for (const name of names) {
       `<!-- bench:${name} -->`,
       `### ${name}`,
       '',
-      `Run ${stamp.slice(0, 10)} on ${machine()}.`,
+      `Run ${stamp.slice(0, 10)} on ${ranOn}.`,
       '',
       text,
       ...(result.notes?.length ? ['', ...result.notes.map((n) => `- ${n}`)] : []),
