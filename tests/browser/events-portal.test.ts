@@ -41,14 +41,31 @@ async function changesFilters(page: Page, action: () => Promise<void>): Promise<
   await expect.poll(() => page.url(), { timeout: 10_000 }).not.toBe(before);
 }
 
+/**
+ * Picks an option of a filter select. On a busy machine the list can re-render between the mouse going down and up
+ * on an option (each typed letter filters it again), and then the browser sends no click: the pick is tried again
+ * until the URL shows it, as a person would click again.
+ */
 async function choose(page: Page, label: string, option: string): Promise<void> {
-  await changesFilters(page, async () => {
-    const select = page.getByLabel(label, { exact: true });
-    await select.click();
-    // Long lists are virtual: typing narrows them to the option, as a person would.
-    await select.pressSequentially(option.slice(0, 12));
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-  });
+  const before = page.url();
+  const select = page.getByLabel(label, { exact: true });
+  const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) {
+      await select.click();
+      // Long lists are virtual: typing narrows them to the option, as a person would.
+      await select.fill('');
+      await select.pressSequentially(option.slice(0, 12));
+    }
+    await item.click();
+    try {
+      await expect.poll(() => page.url(), { timeout: 5_000 }).not.toBe(before);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      console.warn(`choose: picking "${option}" in "${label}" left the URL unchanged (attempt ${attempt}); trying again`);
+    }
+  }
 }
 
 async function pickDay(page: Page, label: string, param: 'from' | 'to', day: string): Promise<void> {
