@@ -5,25 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, startPortalHarness, type PortalHarness } from './harness.ts';
 import { translator } from './catalogue.ts';
-import { signIn } from './portal-steps.ts';
+import { pickOption, signIn } from './portal-steps.ts';
 
 const COOP = 'lan@nhansongmaxanh.example';
 const DEMO_PASSWORD = 'SonLa-Demo-2026';
 const t = translator('vi');
-
-async function choose(page: Page, label: string, option: string, typed?: string): Promise<void> {
-  const select = page.getByLabel(label, { exact: true });
-  await select.click();
-  if (typed) await select.pressSequentially(typed);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-}
 
 async function save(page: Page): Promise<void> {
   await page.locator('.ant-drawer-open').getByRole('button', { name: t('catalog:common.save') }).click();
 }
 
 async function recordStep(page: Page, kind: string, fill: () => Promise<void> = async () => {}): Promise<void> {
-  await choose(page, t('catalog:diary.kind'), t(`catalog:diaryKind.${kind}`));
+  await pickOption(page, t('catalog:diary.kind'), t(`catalog:diaryKind.${kind}`));
   await fill();
   await page.getByRole('button', { name: t('catalog:diary.submit') }).click();
   await page.getByText(t('catalog:diary.recorded', { step: t(`catalog:diaryKind.${kind}`) })).first().waitFor();
@@ -47,7 +40,7 @@ describe.skipIf(!browserAvailable())('catalog scenario (issue 5)', () => {
     await page.getByRole('heading', { level: 1, name: t('catalog:place.title') }).waitFor();
     await page.getByRole('button', { name: t('catalog:place.new') }).click();
     await page.getByLabel(t('catalog:place.name')).fill('Vùng nhãn bản Phiêng Pằn');
-    await choose(page, t('common:commune.label'), 'Xã Sông Mã', 'song ma');
+    await pickOption(page, t('common:commune.label'), 'Xã Sông Mã', 'song ma');
     await page.getByLabel(t('catalog:place.plantingAreaCode')).fill('VN-SLOR-0999');
     await page.getByLabel(t('catalog:place.areaHa')).fill('7,5'.replace(',', '.'));
     await page.getByLabel(t('catalog:place.latitude')).fill('21.06');
@@ -60,7 +53,7 @@ describe.skipIf(!browserAvailable())('catalog scenario (issue 5)', () => {
     await page.getByRole('button', { name: t('catalog:product.new') }).click();
     await page.getByLabel(t('catalog:product.nameVi')).fill('Nhãn muộn Phiêng Pằn');
     await page.getByLabel(t('catalog:product.safetyWarnings')).fill('Rửa sạch trước khi ăn.');
-    await choose(page, t('catalog:product.originPlace'), 'VT-002 — Vùng nhãn bản Phiêng Pằn');
+    await pickOption(page, t('catalog:product.originPlace'), 'VT-002 — Vùng nhãn bản Phiêng Pằn');
     await save(page);
     await page.getByRole('heading', { level: 1, name: 'Nhãn muộn Phiêng Pằn' }).waitFor();
     // The completeness panel lists what the law still requires (images, GTIN, standards, certificates…).
@@ -69,9 +62,9 @@ describe.skipIf(!browserAvailable())('catalog scenario (issue 5)', () => {
     // A lot of it.
     await page.goto(`${h.baseUrl}/portal/catalog/lots`);
     await page.getByRole('button', { name: t('catalog:lot.new') }).click();
-    await choose(page, t('catalog:lot.product'), 'Nhãn muộn Phiêng Pằn', 'nhan muon');
+    await pickOption(page, t('catalog:lot.product'), 'Nhãn muộn Phiêng Pằn', 'nhan muon');
     await page.getByLabel(t('catalog:lot.lotCode')).fill('NM-PP-01');
-    await choose(page, t('catalog:lot.originPlace'), 'VT-002 — Vùng nhãn bản Phiêng Pằn');
+    await pickOption(page, t('catalog:lot.originPlace'), 'VT-002 — Vùng nhãn bản Phiêng Pằn');
     await save(page);
     await page.getByRole('heading', { level: 1, name: `${t('catalog:lot.lotCode')} NM-PP-01` }).waitFor();
 

@@ -48,10 +48,7 @@ export async function registerThroughWizard(page: Page, h: PortalHarness, lang: 
   await next(page, t, 'address');
 
   // Step 2: the commune, found by typing its name without diacritics.
-  const commune = page.getByLabel(t('registration:address.commune'));
-  await commune.click();
-  await commune.pressSequentially('yen chau');
-  await page.locator('.ant-select-item-option[title="Xã Yên Châu"]').click();
+  await pickOption(page, t('registration:address.commune'), 'Xã Yên Châu', 'yen chau');
   await page.getByLabel(t('registration:address.address')).fill('Bản Nà Khái, xã Yên Châu, tỉnh Sơn La');
   await next(page, t, 'sectors');
 
@@ -118,4 +115,36 @@ export async function openMenuEntry(page: Page, lang: Lang, label: string): Prom
   const menuButton = page.getByRole('button', { name: t('common:openMenu') });
   if (await menuButton.isVisible()) await menuButton.click();
   await page.getByRole('menuitem', { name: label }).click();
+}
+
+/**
+ * Picks an option of a single select found by its label, typing `typed` first to narrow a long (virtual) list, and
+ * returns the option's text. On a busy machine the list can re-render between the mouse going down and up on an
+ * option (each typed letter filters it again) and the browser then sends no click; so the pick counts only once
+ * the select shows it, and is tried again otherwise, as a person would click again.
+ */
+export async function pickOption(page: Page, label: string | RegExp, option: string | RegExp, typed?: string): Promise<string> {
+  const select = page.getByLabel(label, { exact: true });
+  const root = page.locator('.ant-select').filter({ has: select });
+  const exact = typeof option === 'string' ? new RegExp('^' + option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$') : option;
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: exact }).first();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) {
+      await select.click();
+      if (typed) {
+        await select.fill('');
+        await select.pressSequentially(typed);
+      }
+    }
+    const text = (await item.innerText()).trim();
+    await item.click();
+    try {
+      const shown = root.locator('.ant-select-content').first();
+      await expect.poll(async () => ((await shown.count()) ? (await shown.innerText()).trim() : null), { timeout: 5_000 }).toBe(text);
+      return text;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      console.warn(`pickOption: "${text}" in "${String(label)}" was not picked (attempt ${attempt}); trying again`);
+    }
+  }
 }

@@ -16,7 +16,7 @@ import { LAYOUT_PRESETS } from '../../apps/server/src/modules/stamps/model.ts';
 import { decodeLabelPdf, pdftoppmAvailable } from '../../apps/server/src/modules/stamps/test-pdf.ts';
 import { translator } from './catalogue.ts';
 import { browserAvailable, startPortalHarness, type PortalHarness } from './harness.ts';
-import { signIn } from './portal-steps.ts';
+import { pickOption, signIn } from './portal-steps.ts';
 
 const COOP = 'hung@xoaihuong.example';
 const PROVINCE_ADMIN = 'quantri@skhcn.sonla.example';
@@ -35,15 +35,6 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000,
 const pub = (code: string, params?: Record<string, unknown>) => translate(code, 'vi', params);
 /** A catalogue text with its {placeholders} as a pattern, the values captured. */
 const pattern = (text: string) => new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(.+)')}$`);
-
-/** Opens a select by its label and picks the first option matching `option`; returns the option's text. */
-async function choose(page: Page, label: string | RegExp, option: RegExp): Promise<string> {
-  await page.getByLabel(label, { exact: true }).click();
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-  const text = (await item.innerText()).trim();
-  await item.click();
-  return text;
-}
 
 async function downloaded(page: Page, button: string): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -101,9 +92,9 @@ describe.skipIf(!browserAvailable() || !pdftoppmAvailable())('stamps flow in the
       await coop.page.getByRole('heading', { level: 1, name: t('stamps:title') }).waitFor();
       await coop.page.getByRole('button', { name: t('stamps:request.new') }).click();
       await coop.page.getByRole('heading', { level: 1, name: t('stamps:request.new') }).waitFor();
-      await choose(coop.page, t('stamps:field.product'), new RegExp(`^${PRODUCT} — \\d{14}$`));
+      await pickOption(coop.page, t('stamps:field.product'), new RegExp(`^${PRODUCT} — \\d{14}$`));
       // An optional field: its label carries the form's "(optional)" mark.
-      const lotCode = await choose(coop.page, new RegExp(`^${t('stamps:field.lot')}\\b`), /^XY-/);
+      const lotCode = await pickOption(coop.page, new RegExp(`^${t('stamps:field.lot')}\\b`), /^XY-/);
       await coop.page.getByLabel(t('stamps:field.quantity')).fill(String(quantity));
       await coop.page.getByText(t(`stamps:kind.${kind}`), { exact: true }).click();
       await coop.page.getByRole('button', { name: t('stamps:request.submit') }).click();
@@ -230,7 +221,7 @@ describe.skipIf(!browserAvailable() || !pdftoppmAvailable())('stamps flow in the
     await coop.page.getByLabel(t('stamps:print.from')).fill(String(ZIP_FROM));
     await coop.page.getByLabel(t('stamps:print.to')).fill(String(ZIP_TO));
     const activation = coop.page.locator('.ant-card').filter({ hasText: t('stamps:activate.byScan') });
-    await choose(coop.page, t('stamps:field.lot'), new RegExp(`^${wanted.lotCode}$`));
+    await pickOption(coop.page, t('stamps:field.lot'), new RegExp(`^${wanted.lotCode}$`));
     await activation.getByRole('button', { name: t('stamps:activate.range', { from: ZIP_FROM, to: ZIP_TO }) }).click();
     await coop.page.getByText(t('stamps:activate.result', { changed: count, skipped: 0 })).waitFor();
 
@@ -241,7 +232,7 @@ describe.skipIf(!browserAvailable() || !pdftoppmAvailable())('stamps flow in the
     await coop.page.getByRole('heading', { level: 1, name: t('stamps:activate.title') }).waitFor();
     if (await coop.page.evaluate<boolean>("'BarcodeDetector' in globalThis")) await coop.page.getByRole('button', { name: t('stamps:activate.camera') }).waitFor();
     else await coop.page.getByText(t('stamps:activate.noDetector')).waitFor();
-    await choose(coop.page, t('stamps:field.lot'), new RegExp(`^${wanted.lotCode}$`));
+    await pickOption(coop.page, t('stamps:field.lot'), new RegExp(`^${wanted.lotCode}$`));
     const typed = coop.page.getByLabel(t('stamps:activate.typeCode'));
     for (const text of decoded) {
       await typed.fill(text!);
