@@ -1,7 +1,10 @@
-// `npm run bench -- catalog [--rows=N] [--products=N] [--search-only]`, on PostgreSQL (apps/server/test/postgres-server.ts):
+// `npm run bench -- catalog [--rows=N] [--products=N] [--search-only | --import-only] [--pg-statements]`, on PostgreSQL
+// (apps/server/test/postgres-server.ts); `--rows=5000 --import-only` makes a quick before/after comparison:
 // - import of a 50,000-row farm-diary spreadsheet, upload to committed (rows/s; target ≥ 2,000), beside the
 //   rate at which exceljs alone reads the same file;
 // - search latency at 100,000 products through HTTP (GET /search, diacritic-free queries; p99 target ≤ 30 ms).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
@@ -16,6 +19,42 @@ function option(args: string[], name: string, fallback: number): number {
   const arg = args.find((a) => a.startsWith(`--${name}=`));
   const value = arg ? Number(arg.slice(name.length + 3)) : NaN;
   return Number.isSafeInteger(value) && value > 0 ? value : fallback;
+}
+
+/** CPU seconds (user + system) this process spent since `since` (the in-process server; PostgreSQL is apart). */
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1e6;
+}
+
+/**
+ * CPU seconds the PostgreSQL server has used so far: the postmaster, its finished children (cutime, cstime) and
+ * its live ones (backends, writers), from /proc (Linux); NaN elsewhere.
+ */
+async function postgresCpuSeconds(b: BenchSystem): Promise<number> {
+  try {
+    const [dir] = await sqlRows<{ d: string }>(b.db.orm, sql`select current_setting('data_directory') as d`);
+    const postmaster = Number(readFileSync(path.join(dir!.d, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const ticks = 100; // USER_HZ on Linux
+    let total = 0;
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+      const pid = Number(name);
+      const ppid = Number(f[1]);
+      if (pid === postmaster) total += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      else if (ppid === postmaster) total += Number(f[11]) + Number(f[12]);
+    }
+    return total / ticks;
+  } catch {
+    return NaN;
+  }
 }
 
 const STEPS = ['Tưới nước', 'Bón phân', 'Phun thuốc bảo vệ thực vật', 'Phân loại'];
@@ -35,7 +74,7 @@ async function diarySpreadsheet(rows: number, lots: number): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function benchImport(b: BenchSystem, rows: number, log: (l: string) => void): Promise<Figure[]> {
+async function benchImport(b: BenchSystem, rows: number, log: (l: string) => void, args: string[]): Promise<Figure[]> {
   const { catalog } = b.system.services;
   const place = await catalog.places.create(b.coop, { kind: 'planting_area', name: 'Vùng trồng xoài bản Nà Khái', communeId: 46, plantingAreaCode: 'VN-SLOR-0012', areaHa: 20 });
   const body = `893699999${'001'}`;
@@ -46,25 +85,40 @@ async function benchImport(b: BenchSystem, rows: number, log: (l: string) => voi
   log(`diary spreadsheet: ${rows} rows, ${(file.length / 1024 / 1024).toFixed(1)} MiB`);
 
   const readStart = performance.now();
+  const readCpu = process.cpuUsage();
   const parsed = await readXlsx(file, ['Nhật ký']);
   const readSeconds = (performance.now() - readStart) / 1000;
+  const readCpuSeconds = cpuSeconds(readCpu);
   if (!parsed.ok) throw new Error('unreadable bench file');
 
+  if (args.includes('--pg-statements')) await b.db.orm.execute(sql`select pg_stat_statements_reset()`);
+  const pg0 = await postgresCpuSeconds(b);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const started = await catalog.imports.start(b.coop, 'diary', { fileName: 'nhat-ky.xlsx', bytes: file });
   while ((await catalog.imports.get(b.coop, started.id)).row.status === 'validating') await b.system.jobs.runOnce();
   const validated = (await catalog.imports.get(b.coop, started.id)).row;
   if (validated.validRows !== rows) throw new Error(`expected ${rows} valid rows, got ${validated.validRows}: ${JSON.stringify(validated.report?.errors.slice(0, 3))}`);
   const t1 = performance.now();
+  const cpu1 = cpuSeconds(cpu0);
+  const pg1 = await postgresCpuSeconds(b);
+  const cpuCommit = process.cpuUsage();
   await catalog.imports.commit(b.coop, started.id, 'all-or-nothing');
   while ((await catalog.imports.get(b.coop, started.id)).row.status === 'committing') await b.system.jobs.runOnce();
   const t2 = performance.now();
+  const cpu2 = cpuSeconds(cpuCommit);
+  const pg2 = await postgresCpuSeconds(b);
   const done = (await catalog.imports.get(b.coop, started.id)).row;
   if (done.status !== 'committed' || done.committedRows !== rows) throw new Error(`import ended ${done.status} with ${done.committedRows} rows`);
+  if (args.includes('--pg-statements')) {
+    const top = await sqlRows<{ ms: number; calls: number; query: string }>(b.db.orm, sql`select round(total_exec_time)::int as ms, calls::int, left(regexp_replace(query, '\s+', ' ', 'g'), 110) as query from pg_stat_statements order by total_exec_time desc limit 12`);
+    for (const t of top) log(`${String(t.ms).padStart(6)} ms ${String(t.calls).padStart(5)}× ${t.query}`);
+  }
   const [events] = await sqlRows<{ n: number }>(b.db.orm, sql`select count(*)::int as n from epcis.events`);
   const seconds = (t2 - t0) / 1000;
   const rate = rows / seconds;
-  log(`validated in ${((t1 - t0) / 1000).toFixed(1)} s, committed in ${((t2 - t1) / 1000).toFixed(1)} s; ${events!.n} EPCIS events stored`);
+  log(`exceljs alone read the file in ${readSeconds.toFixed(2)} s (${readCpuSeconds.toFixed(2)} s CPU)`);
+  log(`validated in ${((t1 - t0) / 1000).toFixed(1)} s (CPU: server ${cpu1.toFixed(1)} s, PostgreSQL ${(pg1 - pg0).toFixed(1)} s), committed in ${((t2 - t1) / 1000).toFixed(1)} s (CPU: server ${cpu2.toFixed(1)} s, PostgreSQL ${(pg2 - pg1).toFixed(1)} s); ${events!.n} EPCIS events stored`);
   return [
     {
       metric: `diary import, ${rows.toLocaleString('en-US')} rows, upload → committed`,
@@ -118,10 +172,12 @@ async function benchSearch(b: BenchSystem, count: number, log: (l: string) => vo
 const bench: Bench = async ({ args, log }) => {
   const rows = option(args, 'rows', 50_000);
   const products = option(args, 'products', 100_000);
-  const b = await startBenchSystem();
+  const statements = args.includes('--pg-statements');
+  const b = await startBenchSystem({ statements });
+  if (statements) await b.db.orm.execute(sql`create extension if not exists pg_stat_statements`);
   try {
     log(`PostgreSQL ${b.postgres.version}`);
-    const figures = [...(args.includes('--search-only') ? [] : await benchImport(b, rows, log)), ...(await benchSearch(b, products, log))];
+    const figures = [...(args.includes('--search-only') ? [] : await benchImport(b, rows, log, args)), ...(args.includes('--import-only') ? [] : await benchSearch(b, products, log))];
     return {
       name: 'catalog',
       figures,

@@ -33,8 +33,9 @@ const userCtx = (u: { id: string; email: string; role: string; organizationId: s
   lang: 'vi',
 });
 
-export async function startBenchSystem(): Promise<BenchSystem> {
-  const postgres = await startPostgres({ settings: { shared_buffers: '512MB', work_mem: '32MB' } });
+/** `statements`: load pg_stat_statements (to list where the server's time went). */
+export async function startBenchSystem(options: { statements?: boolean } = {}): Promise<BenchSystem> {
+  const postgres = await startPostgres({ settings: { shared_buffers: '512MB', work_mem: '32MB', ...(options.statements ? { shared_preload_libraries: 'pg_stat_statements' } : {}) } });
   try {
     return await prepare(postgres);
   } catch (err) {

@@ -18,6 +18,7 @@ import type { ListHandler } from './spreadsheet/list-handlers.ts';
 import { readCsv } from './spreadsheet/read-csv.ts';
 import { readXlsx } from './spreadsheet/read-xlsx.ts';
 import type { SheetResult } from './spreadsheet/sheet.ts';
+import { readSheetCopy, sheetCopy, sheetCopyKey } from './spreadsheet/sheet-copy.ts';
 import { reportOf, validateSheet } from './spreadsheet/validate-rows.ts';
 import { imports, type CommitMode, type ImportList, type ImportRow } from './tables.ts';
 import type { Upload } from './files-service.ts';
@@ -39,11 +40,23 @@ export function createImportService(deps: CatalogDeps & { handlers: Record<Impor
     throw new AppError('unsupported_media_type', ImportMessages.CATALOG_IMPORT_FILE_TYPE);
   }
 
-  async function readSheet(row: ImportRow): Promise<SheetResult> {
+  /**
+   * The file's rows. Read from the upload for checking, and kept as a copy (sheet-copy.ts) that the commit reads
+   * instead (`reuse`), falling back to the upload when there is no copy.
+   */
+  async function readSheet(row: ImportRow, reuse: boolean): Promise<SheetResult> {
+    const copyKey = sheetCopyKey(row.storageKey);
+    if (reuse) {
+      const copy = await storage.get(copyKey);
+      const read = copy ? readSheetCopy(copy.bytes) : undefined;
+      if (read) return { ok: true, ...read };
+    }
     const stored = await storage.get(row.storageKey);
     if (!stored) return { ok: false, error: { code: CatalogErrors.CATALOG_FILE_NOT_FOUND } };
     const names = deps.handlers[row.list].definition.sheetNames;
-    return row.fileFormat === 'xlsx' ? readXlsx(stored.bytes, names) : readCsv(stored.bytes);
+    const result = row.fileFormat === 'xlsx' ? await readXlsx(stored.bytes, names) : readCsv(stored.bytes);
+    if (result.ok) await storage.put(copyKey, sheetCopy(result.sheet, result.notices), 'application/json');
+    return result;
   }
 
   async function setRow(id: string, values: Partial<ImportRow>): Promise<ImportRow> {
@@ -54,7 +67,7 @@ export function createImportService(deps: CatalogDeps & { handlers: Record<Impor
   async function runValidation(id: string, progress?: JobContext['progress']): Promise<ImportRow> {
     const [row] = await db.orm.select().from(imports).where(eq(imports.id, id));
     if (!row) throw notFound(CatalogErrors.CATALOG_IMPORT_NOT_FOUND);
-    const sheet = await readSheet(row);
+    const sheet = await readSheet(row, false);
     if (!sheet.ok) return setRow(id, { status: 'rejected', totalRows: 0, validRows: 0, invalidRows: 0, report: reportOf(null, sheet.error, []) });
     await progress?.(0, sheet.sheet.rows.length);
     const org = await requireOrganization(deps, row.organizationId);
@@ -75,7 +88,7 @@ export function createImportService(deps: CatalogDeps & { handlers: Record<Impor
   async function runCommit(id: string, ctx: RequestContext, mode: CommitMode): Promise<ImportRow> {
     const [row] = await db.orm.select().from(imports).where(eq(imports.id, id));
     if (!row) throw notFound(CatalogErrors.CATALOG_IMPORT_NOT_FOUND);
-    const sheet = await readSheet(row);
+    const sheet = await readSheet(row, true);
     if (!sheet.ok) return setRow(id, { status: 'failed', report: reportOf(null, sheet.error, []) });
     const org = await requireOrganization(deps, row.organizationId);
     const communes = await deps.communes.listUnits();

@@ -134,8 +134,27 @@ export function readEnum<T extends string | number>(raw: RawCell, options: reado
   const t = cellText(raw);
   if (t === null) return ok(null);
   const f = foldForSearch(t);
-  const hit = options.find((o) => foldForSearch(o.vi) === f || foldForSearch(o.en) === f || foldForSearch(String(o.value)) === f);
-  return hit ? ok(hit.value) : fail(CellErrors.ENUM, { allowed: options.map((o) => o.vi).join(', ') });
+  const index = enumIndex(options);
+  return index.has(f) ? ok(index.get(f)!) : fail(CellErrors.ENUM, { allowed: options.map((o) => o.vi).join(', ') });
+}
+
+// Folded label → value per option list, built once (a 50,000-row import reads the same few lists each row). The
+// first option naming a label wins, as a search of the options in order would find it.
+const enumIndexes = new WeakMap<readonly EnumOption<string | number>[], Map<string, string | number>>();
+
+function enumIndex<T extends string | number>(options: readonly EnumOption<T>[]): Map<string, T> {
+  let index = enumIndexes.get(options) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map<string, T>();
+    for (const o of options) {
+      for (const label of [o.vi, o.en, String(o.value)]) {
+        const key = foldForSearch(label);
+        if (!index.has(key)) index.set(key, o.value);
+      }
+    }
+    enumIndexes.set(options, index);
+  }
+  return index;
 }
 
 const YES = new Set(['co', 'x', 'yes', 'true', '1', 'dung', 'phai']);

@@ -49,6 +49,7 @@ export async function loadImportContext(tx: Orm, org: OrganizationFacts, commune
   const productsById = new Map(prods.map((p) => [p.id, p]));
   const lotsByKey = new Map(lotKeys.map((l) => [`${l.productId}:${l.lotCode}`, l]));
   const placesById = new Map(plcs.map((p) => [p.id, p]));
+  const productRefs = new Map<string, (typeof prods)[number] | 'ambiguous' | undefined>();
   return {
     tx,
     org,
@@ -58,10 +59,15 @@ export async function loadImportContext(tx: Orm, org: OrganizationFacts, commune
     refs: {
       place: (code) => placeByCode.get(code.trim()) ?? placeByFoldedCode.get(code.trim().toLowerCase()),
       product: (ref) => {
+        // Rows of one file name the same few products: each reference is resolved once.
+        if (productRefs.has(ref)) return productRefs.get(ref);
         const r = ref.trim();
-        if (/^\d{8,14}$/.test(r)) return byGtin.get(r.padStart(14, '0'));
-        const named = byName.get(foldForSearch(r)) ?? [];
-        return named.length > 1 ? 'ambiguous' : named[0];
+        const found = /^\d{8,14}$/.test(r) ? byGtin.get(r.padStart(14, '0')) : (() => {
+          const named = byName.get(foldForSearch(r)) ?? [];
+          return named.length > 1 ? ('ambiguous' as const) : named[0];
+        })();
+        productRefs.set(ref, found);
+        return found;
       },
       commune: (name) => communeByName.get(foldForSearch(name)),
       lot: (productId, lotCode) => lotsByKey.get(`${productId}:${lotCode.trim()}`),
