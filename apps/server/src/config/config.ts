@@ -32,8 +32,15 @@ export interface Config {
   /** The transparency ledger's signing key (signed-note `PRIVATE+KEY+…`), or the file holding it. */
   readonly ledgerKey: string | undefined;
   readonly ledgerKeyFile: string | undefined;
-  /** Where ledger tiles and entry bundles are kept: the database, or a folder laid out as tlog-tiles. */
-  readonly ledgerStorage: { readonly kind: 'database' } | { readonly kind: 'folder'; readonly dir: string };
+  /** Where ledger tiles and entry bundles are kept: the database, a folder laid out as tlog-tiles, or S3. */
+  readonly ledgerStorage:
+    | { readonly kind: 'database' }
+    | { readonly kind: 'folder'; readonly dir: string }
+    | { readonly kind: 's3'; readonly prefix: string };
+  /** Where uploaded files (images, certificates, spreadsheets) are kept: TXNG_DATA_DIR/files, or S3. */
+  readonly fileStorage: { readonly kind: 'disk' } | { readonly kind: 's3'; readonly prefix: string };
+  /** The S3-compatible service, set when some storage uses it. */
+  readonly s3: S3Config | undefined;
   /** Witnesses the ledger asks to cosign each checkpoint (c2sp.org/tlog-witness). */
   readonly witnesses: readonly WitnessConfig[];
   /** Cosignatures that make a checkpoint witnessed (k of n); undefined = all configured witnesses. */
@@ -47,6 +54,16 @@ export interface WitnessConfig {
   readonly vkey: string;
   /** Submission prefix: add-checkpoint is POSTed to `<url>/add-checkpoint`. */
   readonly url: string;
+}
+
+export interface S3Config {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly bucket: string;
+  readonly accessKeyId: string;
+  /** Not enumerable: a logged or serialised configuration never shows it. */
+  readonly secretAccessKey: string;
+  readonly forcePathStyle: boolean;
 }
 
 interface Variable {
@@ -78,7 +95,14 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'TXNG_WORKERS', description: '`false` stops this process from running background workers (outbox, jobs), for web-only replicas.', default: '`true`' },
   { name: 'TXNG_LEDGER_KEY', description: 'The transparency ledger\'s Ed25519 signing key in signed-note form `PRIVATE+KEY+<origin>+<key ID>+<base64>` (the key name is the checkpoint origin, e.g. `truyxuat.sonla.gov.vn/ledger`). Required in production, or TXNG_LEDGER_KEY_FILE.', default: 'generated into TXNG_DATA_DIR/ledger outside production' },
   { name: 'TXNG_LEDGER_KEY_FILE', description: 'A file holding TXNG_LEDGER_KEY (readable by the server only).', default: 'unset' },
-  { name: 'TXNG_LEDGER_STORAGE', description: 'Where ledger tiles and entry bundles are stored: `database`, or `file:<folder>` (a tlog-tiles folder any static web server can publish). S3-compatible storage is not implemented yet.', default: '`database`' },
+  { name: 'TXNG_LEDGER_STORAGE', description: 'Where ledger tiles and entry bundles are stored: `database`, `file:<folder>` (a tlog-tiles folder any static web server can publish), or `s3:<prefix>` (objects `<prefix>public/tile/…` and `<prefix>public/checkpoint` in the TXNG_S3_BUCKET bucket; `s3` for no prefix).', default: '`database`' },
+  { name: 'TXNG_FILE_STORAGE', description: 'Where uploaded images, certificates and spreadsheets are stored: `disk` (TXNG_DATA_DIR/files) or `s3:<prefix>` (objects `<prefix>images/…` in the TXNG_S3_BUCKET bucket; `s3` for no prefix).', default: '`disk`' },
+  { name: 'TXNG_S3_ENDPOINT', description: 'URL of the S3-compatible service (AWS, MinIO, Ceph RGW, Garage…), e.g. `http://minio.internal:9000`.', default: '`https://s3.<TXNG_S3_REGION>.amazonaws.com`' },
+  { name: 'TXNG_S3_REGION', description: 'Region that requests are signed for (Signature Version 4); MinIO and Ceph accept `us-east-1`, Garage expects its `s3_region`.', default: '`us-east-1`' },
+  { name: 'TXNG_S3_BUCKET', description: 'Bucket holding the objects; it must exist. Required when a storage is `s3:`.', default: 'unset' },
+  { name: 'TXNG_S3_ACCESS_KEY_ID', description: 'Access key ID for the bucket. Required when a storage is `s3:`.', default: 'unset' },
+  { name: 'TXNG_S3_SECRET_ACCESS_KEY', description: 'Secret access key for the bucket (only signs requests; never sent nor logged). Required when a storage is `s3:`.', default: 'unset' },
+  { name: 'TXNG_S3_FORCE_PATH_STYLE', description: '`true` addresses objects as `<endpoint>/<bucket>/<key>`, `false` as `<bucket>.<endpoint host>/<key>` (virtual-host style, as AWS prefers).', default: '`true` when TXNG_S3_ENDPOINT is set, else `false`' },
   { name: 'TXNG_WITNESSES', description: 'JSON list of tlog-witness cosigners, `[{"name": "Sở Nông nghiệp và Môi trường", "vkey": "<name>+<id>+<base64>", "url": "https://…"}]`; each new checkpoint is sent to `<url>/add-checkpoint`.', default: 'none (demo mode starts two local witnesses)' },
   { name: 'TXNG_WITNESS_QUORUM', description: 'How many witness cosignatures make a checkpoint published (k of n).', default: 'all configured witnesses' },
 ];
@@ -176,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ledgerKey: str('TXNG_LEDGER_KEY'),
     ledgerKeyFile: str('TXNG_LEDGER_KEY_FILE') === undefined ? undefined : path.resolve(cwd, str('TXNG_LEDGER_KEY_FILE')!),
     ledgerStorage: ledgerStorage(str('TXNG_LEDGER_STORAGE'), cwd, problems),
+    fileStorage: fileStorage(str('TXNG_FILE_STORAGE'), problems),
+    s3: undefined,
     witnesses: witnessList(str('TXNG_WITNESSES'), problems),
     witnessQuorum: str('TXNG_WITNESS_QUORUM') === undefined ? undefined : int('TXNG_WITNESS_QUORUM', 0, 0, 100),
   };
@@ -185,16 +211,65 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if (config.databaseReadUrl && !config.databaseUrl) problems.push('DATABASE_READ_URL needs DATABASE_URL');
   if (production && config.insecureCookies) problems.push('TXNG_INSECURE_COOKIES=true is refused when NODE_ENV=production');
+  const usesS3 = config.ledgerStorage.kind === 's3' || config.fileStorage.kind === 's3';
+  const s3 = usesS3 ? s3Config(str, bool, url, problems) : undefined;
   if (problems.length) throw new ConfigError(problems);
-  return config;
+  return { ...config, s3 };
 }
 
 function ledgerStorage(value: string | undefined, cwd: string, problems: string[]): Config['ledgerStorage'] {
   if (value === undefined || value === 'database') return { kind: 'database' };
   if (value.startsWith('file:') && value.length > 'file:'.length) return { kind: 'folder', dir: path.resolve(cwd, value.slice('file:'.length)) };
-  if (value.startsWith('s3:')) problems.push('TXNG_LEDGER_STORAGE: S3-compatible storage is not implemented yet; use `database` or `file:<folder>`');
-  else problems.push(`TXNG_LEDGER_STORAGE must be \`database\` or \`file:<folder>\`, got "${value}"`);
+  if (value === 's3' || value.startsWith('s3:')) {
+    const prefix = s3Prefix('TXNG_LEDGER_STORAGE', value.slice(3), problems);
+    return { kind: 's3', prefix };
+  }
+  problems.push(`TXNG_LEDGER_STORAGE must be \`database\`, \`file:<folder>\` or \`s3:<prefix>\`, got "${value}"`);
   return { kind: 'database' };
+}
+
+function fileStorage(value: string | undefined, problems: string[]): Config['fileStorage'] {
+  if (value === undefined || value === 'disk') return { kind: 'disk' };
+  if (value === 's3' || value.startsWith('s3:')) return { kind: 's3', prefix: s3Prefix('TXNG_FILE_STORAGE', value.slice(3), problems) };
+  problems.push(`TXNG_FILE_STORAGE must be \`disk\` or \`s3:<prefix>\`, got "${value}"`);
+  return { kind: 'disk' };
+}
+
+/** A key prefix such as `txng/ledger/`: safe path characters, no `.`/`..` segment, ends with `/` unless empty. */
+function s3Prefix(name: string, raw: string, problems: string[]): string {
+  if (raw === '') return '';
+  const segments = raw.replace(/\/+$/, '').split('/');
+  if (!/^[A-Za-z0-9._/-]{1,200}$/.test(raw) || segments.some((s) => s === '' || s === '.' || s === '..')) {
+    problems.push(`${name}: the S3 key prefix may hold letters, digits, \`.\`, \`_\`, \`-\` and \`/\`-separated folders, got "${raw}"`);
+    return '';
+  }
+  return `${segments.join('/')}/`;
+}
+
+function s3Config(
+  str: (name: string) => string | undefined,
+  bool: (name: string, fallback: boolean) => boolean,
+  url: (name: string, protocols: string[]) => string | undefined,
+  problems: string[],
+): S3Config | undefined {
+  const required = (name: string): string => {
+    const v = str(name);
+    if (v === undefined) problems.push(`${name} is required when TXNG_FILE_STORAGE or TXNG_LEDGER_STORAGE is \`s3:\``);
+    return v ?? '';
+  };
+  const region = str('TXNG_S3_REGION') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{1,64}$/i.test(region)) problems.push(`TXNG_S3_REGION must be a region name such as \`eu-central-1\`, got "${region}"`);
+  const endpointSet = str('TXNG_S3_ENDPOINT') !== undefined;
+  const endpoint = url('TXNG_S3_ENDPOINT', ['http:', 'https:']) ?? `https://s3.${region}.amazonaws.com`;
+  const bucket = required('TXNG_S3_BUCKET');
+  // S3 bucket naming rules (3–63 of a-z 0-9 . -); MinIO, Ceph and Garage follow them.
+  if (bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push(`TXNG_S3_BUCKET "${bucket}" is not a valid bucket name (3 to 63 of a-z, 0-9, \`.\` and \`-\`)`);
+  const accessKeyId = required('TXNG_S3_ACCESS_KEY_ID');
+  const secretAccessKey = required('TXNG_S3_SECRET_ACCESS_KEY');
+  const forcePathStyle = bool('TXNG_S3_FORCE_PATH_STYLE', endpointSet);
+  const s3 = { endpoint: endpoint.replace(/\/+$/, ''), region, bucket, accessKeyId, forcePathStyle } as S3Config;
+  Object.defineProperty(s3, 'secretAccessKey', { value: secretAccessKey, enumerable: false });
+  return Object.freeze(s3);
 }
 
 function witnessList(value: string | undefined, problems: string[]): WitnessConfig[] {

@@ -1,6 +1,5 @@
 // catalog: products, places, lots, the farm diary, files, spreadsheet import/export and search. Other modules
 // import only this file.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { JobHandler } from '../../platform/jobs/jobs.ts';
@@ -24,7 +23,8 @@ import { productRoutes } from './product-routes.ts';
 import { createSearchService, type OrganizationSearch } from './search-service.ts';
 import { searchRoutes } from './search-routes.ts';
 import { listHandlers } from './spreadsheet/list-handlers.ts';
-import { DiskFileStorage, type FileStorage } from './storage/file-storage.ts';
+import type { FileStorage } from './storage/file-storage.ts';
+import { fileStorageFor, type FileStorageConfig } from './storage/storage-for-config.ts';
 import { vietnamDate } from './validation.ts';
 
 export const catalogModule = { name: 'catalog', migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)) } as const;
@@ -42,8 +42,8 @@ export * as catalogTables from './tables.ts';
 
 export interface CreateCatalogOptions extends Omit<CatalogDeps, 'storage' | 'organizations' | 'publicBaseUrl'> {
   readonly organizations: CatalogDeps['organizations'] & OrganizationSearch;
-  readonly config: { readonly dataDir: string; readonly publicBaseUrl: string; readonly rateLimitPublicPerMinute: number };
-  /** Defaults to files on disk under `<dataDir>/files`. */
+  readonly config: FileStorageConfig & { readonly publicBaseUrl: string; readonly rateLimitPublicPerMinute: number };
+  /** Defaults to the configured storage (TXNG_FILE_STORAGE): files on disk under `<dataDir>/files`, or S3. */
   readonly storage?: FileStorage;
   /** The epcis module's EventsService: diary steps are captured through it. */
   readonly events?: DiaryEventSink;
@@ -58,7 +58,7 @@ export function createCatalog(options: CreateCatalogOptions) {
     organizations: options.organizations,
     communes: options.communes,
     publicBaseUrl: config.publicBaseUrl,
-    storage: options.storage ?? new DiskFileStorage(path.join(config.dataDir, 'files')),
+    storage: options.storage ?? fileStorageFor(config),
   };
   const products = createProductService(deps);
   const places = createPlaceService(deps);

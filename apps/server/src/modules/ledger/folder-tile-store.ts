@@ -1,11 +1,13 @@
 // Tiles and entry bundles as files laid out exactly as c2sp.org/tlog-tiles paths under `<dir>/public/` (with
 // `checkpoint` beside them once published), so any static web server or object-store sync can publish the
-// folder as a mirror of the log; mid tiles (never served) go under `<dir>/index/`. An S3-compatible store would
-// implement the same ObjectStorage contract; it is not written yet (TXNG_LEDGER_STORAGE refuses `s3:`).
+// folder as a mirror of the log; mid tiles (never served) go under `<dir>/index/`. `S3Storage` lays out the same
+// names under a key prefix of an S3-compatible bucket (TXNG_LEDGER_STORAGE=s3:<prefix>), whose `<prefix>public/`
+// can be served as the mirror.
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { entryBundlePath, tilePath, type EntryBundleId, type TileData, type TileId } from '@txng/tlog';
+import type { S3Client } from '../../platform/object-storage/s3-client.ts';
 import type { TileBatch, TileStore } from './tile-store.ts';
 
 /**
@@ -61,13 +63,40 @@ export class FolderStorage implements ObjectStorage {
 }
 
 /**
+ * ObjectStorage on an S3-compatible bucket: a PUT answered 200 is durable and replaces the object whole, which is
+ * the contract; a GET answered 404 is a missing object. Names are the store's own tile paths, never user input.
+ */
+export class S3Storage implements ObjectStorage {
+  /** `prefix` is empty or ends with `/`. */
+  constructor(
+    private readonly client: S3Client,
+    readonly prefix = '',
+  ) {}
+
+  private key(name: string): string {
+    if (name.split('/').some((s) => s === '' || s === '.' || s === '..')) throw new Error(`bad object name: ${name}`);
+    return `${this.prefix}${name}`;
+  }
+
+  async put(name: string, data: Uint8Array): Promise<void> {
+    await this.client.putObject(this.key(name), data, { contentType: name.endsWith('checkpoint') ? 'text/plain; charset=utf-8' : 'application/octet-stream' });
+  }
+
+  async get(name: string): Promise<Uint8Array | undefined> {
+    const object = await this.client.getObject(this.key(name));
+    return object && new Uint8Array(object.body.buffer, object.body.byteOffset, object.body.byteLength);
+  }
+}
+
+/**
  * A TileStore on ObjectStorage. Only exact paths are read (a wider partial file may be left over from a batch
  * that never committed, so slicing it could serve wrong bytes); every width a committed batch ended on exists.
  */
 export class ObjectTileStore implements TileStore {
-  readonly kind = 'folder';
-
-  constructor(private readonly storage: ObjectStorage) {}
+  constructor(
+    private readonly storage: ObjectStorage,
+    readonly kind: 'folder' | 's3' = 'folder',
+  ) {}
 
   async write(_tx: unknown, batch: TileBatch): Promise<void> {
     const puts: Promise<void>[] = [];

@@ -6,10 +6,11 @@ import { nodeCrypto } from '@txng/tlog/node';
 import type { Config, WitnessConfig } from '../../config/config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { s3ClientFor } from '../../platform/object-storage/s3-for-config.ts';
 import { noAnchor, type CheckpointAnchor } from './anchor.ts';
 import { CheckpointLog } from './checkpoints.ts';
 import { startDemoWitnesses, type RunningDemoWitnesses } from './demo-witnesses.ts';
-import { FolderStorage, ObjectTileStore } from './folder-tile-store.ts';
+import { FolderStorage, ObjectTileStore, S3Storage } from './folder-tile-store.ts';
 import { leaseFor } from './lease.ts';
 import { loadLogKey, type LogKey } from './log-key.ts';
 import { CheckpointPublisher } from './publisher.ts';
@@ -54,13 +55,23 @@ const WITNESS_RETRY_MS = 10_000;
 // is no NOTIFY). Commits in this process can wake it at once with `wake()`.
 const POLL_MS = 100;
 
+/** Tiles and bundles where TXNG_LEDGER_STORAGE says: the database, a tlog-tiles folder, or an S3 bucket. */
+function tileStoreFor(config: Config, db: Database): TileStore {
+  const storage = config.ledgerStorage;
+  if (storage.kind === 'folder') return new ObjectTileStore(new FolderStorage(storage.dir), 'folder');
+  if (storage.kind === 's3') {
+    if (!config.s3) throw new TypeError('TXNG_LEDGER_STORAGE is s3 but no TXNG_S3_* configuration was given');
+    return new ObjectTileStore(new S3Storage(s3ClientFor(config.s3), storage.prefix), 's3');
+  }
+  return new DatabaseTileStore(db);
+}
+
 export async function createLedger(deps: LedgerDeps): Promise<Ledger> {
   const { db, config, log, clock } = deps;
   const key = await loadLogKey(config);
   await ensureTreeState(db, key.origin);
   const hasher = merkleHasher(nodeCrypto);
-  const store: TileStore =
-    config.ledgerStorage.kind === 'folder' ? new ObjectTileStore(new FolderStorage(config.ledgerStorage.dir)) : new DatabaseTileStore(db);
+  const store = tileStoreFor(config, db);
   const witnesses: WitnessClient[] = [];
   const addWitnesses = (list: readonly WitnessConfig[]) => {
     for (const w of list) witnesses.push(new WitnessClient(w, { hasher, store }, 0n));

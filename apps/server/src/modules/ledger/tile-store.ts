@@ -33,7 +33,7 @@ export interface TileBatch {
  *   connection: a read outside the open transaction would wait for it forever).
  */
 export interface TileStore {
-  readonly kind: 'database' | 'folder';
+  readonly kind: 'database' | 'folder' | 's3';
   write(tx: Orm, batch: TileBatch): Promise<void>;
   readTiles(tiles: readonly TileId[], via?: Orm): Promise<(Uint8Array | undefined)[]>;
   readMidTiles(tiles: readonly TileId[], via?: Orm): Promise<(Uint8Array | undefined)[]>;
