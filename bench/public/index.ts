@@ -31,7 +31,7 @@ import { atLeast, atMost, type Bench, type Figure } from '../types.ts';
 import { medianRun, runLighthouse } from './lighthouse.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, loadPage } from './page-weight.ts';
 
-const SECRET = 'benchmark-secret-that-is-long-enough-0123456789';
+export const SECRET = 'benchmark-secret-that-is-long-enough-0123456789';
 /** What a complete scan page has, with or without JavaScript. */
 const SECTIONS = ['status', 'producer', 'origin', 'lot', 'journey', 'certificates', 'standards', 'safety', 'stamp', 'ledger', 'report'];
 
@@ -47,7 +47,7 @@ const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' 
 
 /** Seeds the demo into a fresh database in this process, then issues, prints and activates `count` more stamps
  * on the demo mango lot (each wrk request scans a different one). Returns their paths and a demo stamp's URI. */
-async function prepare(url: string, dataDir: string, port: number, count: number, log: (l: string) => void): Promise<{ paths: string[]; sampleUri: string }> {
+export async function prepare(url: string, dataDir: string, port: number, count: number, log: (l: string) => void): Promise<{ paths: string[]; sampleUri: string }> {
   const db = await openDatabase({ databaseUrl: url, poolSize: 4 });
   await migrate(db, MIGRATION_SOURCES);
   const config = loadConfig({ NODE_ENV: 'development', TXNG_SECRET: SECRET, TXNG_DEMO: 'true', TXNG_DATA_DIR: dataDir, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, DATABASE_URL: url, LOG_LEVEL: 'warn' });

@@ -21,6 +21,7 @@ import { reportRoutes } from './reports/report-routes.ts';
 import { createReportsService, type ReportsDeps } from './reports/reports-service.ts';
 import { createScanPage } from './scan/scan-page.ts';
 import { createScanWarmer } from './scan/scan-warmer.ts';
+import { createSharedRefs, createTally } from './scan/shared-refs.ts';
 import { createPublicSite } from './site.ts';
 import { userAgentFamily } from './http/user-agent.ts';
 
@@ -55,8 +56,11 @@ export function createPublic(deps: PublicDeps) {
   const site = createPublicSite({ catalog: deps.catalog, geo: deps.geo, facts, ledger, stamps: deps.stamps, clock: deps.clock, log, baseUrl: deps.baseUrl, perMinute: deps.publicRateLimit });
   const reports = createReportsService({ db: deps.db, clock: deps.clock, audit: deps.audit, stamps: deps.stamps, facts, tokens, notifications: deps.notifications });
   const stampRecords = createStampRecords({ db: deps.db, clock: deps.clock, onError: (err) => log.warn({ err }, 'stamp ledger records could not be read') });
-  const scanPage = createScanPage({ facts, ledger, stampRecords, tokens, clock: deps.clock });
-  const warm = createScanWarmer({ catalog: deps.catalog, facts, ledger, stampRecords });
+  // The renderer and the warm-up name the same ledger records: one cache of them.
+  const sharedRefs = createSharedRefs();
+  const tally = createTally(ledger);
+  const scanPage = createScanPage({ facts, ledger, stampRecords, tokens, clock: deps.clock, sharedRefs, tally });
+  const warm = createScanWarmer({ catalog: deps.catalog, facts, ledger, stampRecords, sharedRefs, tally });
   return { facts, ledger, stampRecords, tokens, site, reports, scanPage, warm, stamps: deps.stamps, now: () => deps.clock.now() };
 }
 

@@ -50,6 +50,12 @@ export class Memo<V> {
     return undefined;
   }
 
+  /** The loaded value when current, else undefined; starts nothing (a caller that will `get` anyway checks first). */
+  cached(key: string, version?: string): V | undefined {
+    const e = this.entries.get(key);
+    return this.fresh(e, version) ? e.value : undefined;
+  }
+
   invalidate(key: string): void {
     this.entries.delete(key);
   }

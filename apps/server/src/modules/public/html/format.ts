@@ -2,6 +2,9 @@
 import type { Lang } from '../../../platform/i18n/messages.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
+/** dateTime's texts by language and moment (ms), each emptied when full. */
+const formatted = new Map<Lang, Map<number, string>>();
+const FORMATTED_MAX = 20_000;
 
 function format(lang: Lang, withTime: boolean): Intl.DateTimeFormat {
   const key = `${lang}${withTime}`;
@@ -22,8 +25,19 @@ function format(lang: Lang, withTime: boolean): Intl.DateTimeFormat {
 /** A moment in Vietnam time: "29/11/2026 10:15" or "29 Nov 2026, 10:15". */
 export function dateTime(d: Date | string | null | undefined, lang: Lang): string {
   if (!d) return '';
-  const date = new Date(d);
-  return Number.isNaN(date.getTime()) ? '' : format(lang, true).format(date);
+  const ms = d instanceof Date ? d.getTime() : new Date(d).getTime();
+  if (Number.isNaN(ms)) return '';
+  // Intl formatting costs microseconds and scan pages show the same moments again and again (a stamp's first
+  // scan, a range's activation, a lot's journey): the text of a moment never changes, so it is kept.
+  let texts = formatted.get(lang);
+  if (!texts) formatted.set(lang, (texts = new Map()));
+  let text = texts.get(ms);
+  if (text === undefined) {
+    text = format(lang, true).format(new Date(ms));
+    if (texts.size >= FORMATTED_MAX) texts.clear();
+    texts.set(ms, text);
+  }
+  return text;
 }
 
 /** A calendar date from a record (YYYY-MM-DD) as people write it. */

@@ -8,6 +8,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const MIN_FILL_MS = 3_000;
 export const MAX_AGE_MS = 2 * 3_600_000;
+const NONCE_BYTES = 12;
 
 export type TokenCheck = { readonly ok: true; readonly nonce: string } | { readonly ok: false; readonly reason: 'malformed' | 'expired' | 'too_fast' };
 
@@ -23,8 +24,23 @@ export class FormTokens {
   }
 
   issue(now: Date): string {
-    const body = `${now.getTime()}.${randomBytes(12).toString('base64url')}`;
+    const body = `${now.getTime()}.${this.nonce()}`;
     return `${body}.${this.sign(body)}`;
+  }
+
+  // Every scan page carries a token: random bytes are drawn 3 KB at a time (one system call per 256 tokens)
+  // and each nonce takes the next 12, never reused.
+  private pool = Buffer.alloc(0);
+  private used = 0;
+
+  private nonce(): string {
+    if (this.used + NONCE_BYTES > this.pool.length) {
+      this.pool = randomBytes(NONCE_BYTES * 256);
+      this.used = 0;
+    }
+    const nonce = this.pool.toString('base64url', this.used, this.used + NONCE_BYTES);
+    this.used += NONCE_BYTES;
+    return nonce;
   }
 
   check(token: string, now: Date): TokenCheck {

@@ -27,18 +27,29 @@ export function productHero(p: ProductView, producer: ProducerView, lang: Lang, 
 }
 
 export function productDetails(p: ProductView, lang: Lang, extra: { serial?: string | null; traceCode?: string | null } = {}): string {
+  const [head, tail] = productDetailsParts(p, lang);
+  return head + productCodes(lang, extra) + tail;
+}
+
+/** The product section around the item's own codes (the scan page keeps these per product and language). */
+export function productDetailsParts(p: ProductView, lang: Lang): [head: string, tail: string] {
   const mark = p.protectedMark ? `${t(`PUBLIC_MARK_${p.protectedMark.kind}`, lang)}${p.protectedMark.name ? `: ${esc(p.protectedMark.name)}` : ''}` : '';
-  return `<section><h2>${t(PageTexts.PUBLIC_PRODUCT, lang)}</h2><dl>` +
-    row(t(PageTexts.PUBLIC_F_GTIN, lang), p.gtin ? `<span class="code">${esc(p.gtin)}</span>` : '') +
-    row(t(PageTexts.PUBLIC_F_TRACE_CODE, lang), extra.traceCode ? `<span class="code">${esc(extra.traceCode)}</span>` : '') +
-    row(t(PageTexts.PUBLIC_F_SERIAL, lang), extra.serial ? `<span class="code">${esc(extra.serial)}</span>` : '') +
-    row(t(PageTexts.PUBLIC_F_CATEGORY, lang), t(`PUBLIC_CAT_${p.category}`, lang)) +
+  const head = `<section><h2>${t(PageTexts.PUBLIC_PRODUCT, lang)}</h2><dl>` +
+    row(t(PageTexts.PUBLIC_F_GTIN, lang), p.gtin ? `<span class="code">${esc(p.gtin)}</span>` : '');
+  const tail = row(t(PageTexts.PUBLIC_F_CATEGORY, lang), t(`PUBLIC_CAT_${p.category}`, lang)) +
     row(t(PageTexts.PUBLIC_F_BRAND, lang), esc(p.brand ?? '')) +
     row(t(PageTexts.PUBLIC_F_TRADEMARK, lang), esc(p.trademark ?? '')) +
     row(t(PageTexts.PUBLIC_F_MODEL, lang), esc(p.modelCode ?? '')) +
     row(t(PageTexts.PUBLIC_F_SHELF_LIFE, lang), p.shelfLifeDays ? t(PageTexts.PUBLIC_DAYS, lang, { days: p.shelfLifeDays }) : '') +
     row(t(PageTexts.PUBLIC_F_MARK, lang), mark) +
     `</dl></section>`;
+  return [head, tail];
+}
+
+/** The rows of the scanned item's own codes: the trace code (the printed URI) and the serial. */
+export function productCodes(lang: Lang, extra: { serial?: string | null; traceCode?: string | null }): string {
+  return (extra.traceCode ? row(t(PageTexts.PUBLIC_F_TRACE_CODE, lang), `<span class="code">${esc(extra.traceCode)}</span>`) : '') +
+    (extra.serial ? row(t(PageTexts.PUBLIC_F_SERIAL, lang), `<span class="code">${esc(extra.serial)}</span>`) : '');
 }
 
 export function producerSection(o: ProducerView, lang: Lang): string {

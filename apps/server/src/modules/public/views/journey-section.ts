@@ -14,10 +14,23 @@ export interface ExtraStep {
 
 /** Scan pages show the latest steps and link to the lot passport for the rest, to stay light. */
 export function journeySection(steps: readonly JourneyStep[] | undefined, lang: Lang, options: { lotId: string | null; extra?: ExtraStep[]; limit?: number }): string {
-  const head = `<section id="journey"><h2>${t(PageTexts.PUBLIC_JOURNEY, lang)}</h2>`;
-  const lotLink = options.lotId ? `/lots/${esc(options.lotId)}?lang=${lang}#journey` : null;
-  if (!steps) return `${head}<p class="muted">${t(PageTexts.PUBLIC_JOURNEY_LOADING, lang)}</p>${lotLink ? `<p><a href="${lotLink}">${t(PageTexts.PUBLIC_JOURNEY, lang)}</a></p>` : ''}</section>`;
-  const items = steps.map((s) => {
+  if (!steps) return journeyLoading(lang, options.lotId);
+  const items = journeyItems(steps, lang);
+  for (const e of options.extra ?? []) items.push(extraItem(e, lang));
+  return journeyOf(items, lang, options);
+}
+
+/** The section while the journey is read. */
+export function journeyLoading(lang: Lang, lotId: string | null): string {
+  const lotLink = lotId ? `/lots/${esc(lotId)}?lang=${lang}#journey` : null;
+  return `${journeyHead(lang)}<p class="muted">${t(PageTexts.PUBLIC_JOURNEY_LOADING, lang)}</p>${lotLink ? `<p><a href="${lotLink}">${t(PageTexts.PUBLIC_JOURNEY, lang)}</a></p>` : ''}</section>`;
+}
+
+const journeyHead = (lang: Lang) => `<section id="journey"><h2>${t(PageTexts.PUBLIC_JOURNEY, lang)}</h2>`;
+
+/** One list item per step (the scan page keeps them per journey and language). */
+export function journeyItems(steps: readonly JourneyStep[], lang: Lang): string[] {
+  return steps.map((s) => {
     const where = [s.placeName, s.communeName].filter(Boolean).join(', ');
     const details = s.details.map((d) => `<p>${esc(d[lang])}</p>`).join('');
     const warnings = s.warnings.map((w) => `<p class="warn">${esc(w[lang])}</p>`).join('');
@@ -26,10 +39,19 @@ export function journeySection(steps: readonly JourneyStep[] | undefined, lang: 
       (s.organizationName ? `<p>${t(PageTexts.PUBLIC_JOURNEY_WHO, lang)}: ${esc(s.organizationName)}</p>` : '') +
       details + (s.why ? `<p class="muted">${t(PageTexts.PUBLIC_J_WHY, lang, { why: s.why[lang] })}</p>` : '') + warnings + `</li>`;
   });
-  for (const e of options.extra ?? []) items.push(`<li><time datetime="${isoDateTime(e.at)}">${esc(dateTime(e.at, lang))}</time><h3>${esc(e.title)}</h3></li>`);
+}
+
+export function extraItem(e: ExtraStep, lang: Lang): string {
+  return `<li><time datetime="${isoDateTime(e.at)}">${esc(dateTime(e.at, lang))}</time><h3>${esc(e.title)}</h3></li>`;
+}
+
+/** The section from its list items (steps, then extra steps), the latest `limit` of them shown. */
+export function journeyOf(items: readonly string[], lang: Lang, options: { lotId: string | null; limit?: number }): string {
+  const head = journeyHead(lang);
   if (items.length === 0) return `${head}<p class="muted">${t(PageTexts.PUBLIC_JOURNEY_EMPTY, lang)}</p></section>`;
+  const lotLink = options.lotId ? `/lots/${esc(options.lotId)}?lang=${lang}#journey` : null;
   const limit = options.limit ?? Infinity;
   const hidden = Math.max(0, items.length - limit);
   const more = hidden && lotLink ? `<p><a href="${lotLink}">${t(PageTexts.PUBLIC_J_MORE, lang, { count: hidden })}</a></p>` : '';
-  return `${head}${more}<ol class="journey">${items.slice(hidden).join('')}</ol></section>`;
+  return `${head}${more}<ol class="journey">${(hidden ? items.slice(hidden) : items).join('')}</ol></section>`;
 }
