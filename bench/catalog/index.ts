@@ -111,7 +111,7 @@ async function benchImport(b: BenchSystem, rows: number, log: (l: string) => voi
   const done = (await catalog.imports.get(b.coop, started.id)).row;
   if (done.status !== 'committed' || done.committedRows !== rows) throw new Error(`import ended ${done.status} with ${done.committedRows} rows`);
   if (args.includes('--pg-statements')) {
-    const top = await sqlRows<{ ms: number; calls: number; query: string }>(b.db.orm, sql`select round(total_exec_time)::int as ms, calls::int, left(regexp_replace(query, '\s+', ' ', 'g'), 110) as query from pg_stat_statements order by total_exec_time desc limit 12`);
+    const top = await sqlRows<{ ms: number; calls: number; query: string }>(b.db.orm, sql`select round(total_exec_time)::int as ms, calls::int, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 110) as query from pg_stat_statements order by total_exec_time desc limit 12`);
     for (const t of top) log(`${String(t.ms).padStart(6)} ms ${String(t.calls).padStart(5)}× ${t.query}`);
   }
   const [events] = await sqlRows<{ n: number }>(b.db.orm, sql`select count(*)::int as n from epcis.events`);

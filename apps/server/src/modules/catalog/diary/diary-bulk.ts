@@ -1,6 +1,7 @@
 // Many diary steps at once (spreadsheet imports): the rows' lots, places and earlier steps are loaded once, the
 // EPCIS events captured 1,000 a call and the steps inserted 1,000 a statement (one array parameter per column,
-// expanded by unnest: no per-row SQL to build or parse), all inside the import's transaction.
+// expanded by unnest: no per-row SQL to build or parse), all inside the import's transaction; the next chunk's
+// events are checked while the previous chunk is written.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../../platform/db/database.ts';
@@ -88,9 +89,7 @@ export async function writeDiarySteps(tx: Orm, ctx: RequestContext, org: Organiz
   const recordedBy = ctx.actor.type === 'user' ? ctx.actor.userId : null;
   const recordedByLabel = actorLabel(ctx.actor);
   const ids: string[] = [];
-  for (let i = 0; i < prepared.length; i += CHUNK) {
-    const chunk = prepared.slice(i, i + CHUNK);
-    const captured = await events.captureEvents(tx, ctx, chunk.map((p) => p.event), { organizationId: org.id });
+  const insertSteps = async (chunk: typeof prepared, eventIds: readonly string[]) => {
     const chunkIds = chunk.map(() => randomUUID());
     // The same row the diary form writes (diary-service.ts), one statement for the chunk; jsonb and uuid values
     // travel as text arrays and are cast by PostgreSQL.
@@ -104,9 +103,33 @@ export async function writeDiarySteps(tx: Orm, ctx: RequestContext, org: Organiz
         ${sql.param(chunk.map((p) => p.occurredAt.toISOString()))}::text[], ${sql.param(chunk.map((p) => p.place?.id ?? null))}::text[],
         ${sql.param(chunk.map((p) => p.place?.version ?? null))}::integer[], ${sql.param(chunk.map((p) => p.target.productVersion))}::integer[],
         ${sql.param(chunk.map((p) => JSON.stringify(p.details)))}::text[], ${sql.param(chunk.map((p) => JSON.stringify(p.warnings)))}::text[],
-        ${sql.param(chunk.map((_, j) => captured[j]!.eventId))}::text[])
+        ${sql.param([...eventIds])}::text[])
         as u(id, lot_id, kind, occurred_at, place_id, place_version, product_version, details, warnings, event_id)`);
     ids.push(...chunkIds);
+  };
+  const chunks: (typeof prepared)[] = [];
+  for (let i = 0; i < prepared.length; i += CHUNK) chunks.push(prepared.slice(i, i + CHUNK));
+  const options = { organizationId: org.id };
+  const { checkEvents, storeCheckedEvents } = events;
+  if (!checkEvents || !storeCheckedEvents) {
+    for (const chunk of chunks) await insertSteps(chunk, (await events.captureEvents(tx, ctx, chunk.map((p) => p.event), options)).map((c) => c.eventId));
+    return ids;
+  }
+  // Two chunks in flight: while the database takes one chunk's rows (events, index rows, ledger entries, steps),
+  // the next chunk's events are checked and hashed here (CPU only, yielding between slices), so the server's and
+  // the database's work overlap. Chunks are still written one after another, in order, on the one transaction.
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (const chunk of chunks) {
+      const checked = await checkEvents.call(events, ctx, chunk.map((p) => p.event), options);
+      await writing;
+      writing = (async () => insertSteps(chunk, (await storeCheckedEvents.call(events, tx, ctx, checked)).map((c) => c.eventId)))();
+      writing.catch(() => {}); // awaited at the next chunk or below; not an unhandled rejection meanwhile
+    }
+    await writing;
+  } catch (err) {
+    await writing.catch(() => {}); // no statement left running on the transaction when the error rolls it back
+    throw err;
   }
   return ids;
 }

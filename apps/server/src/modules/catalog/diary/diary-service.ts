@@ -18,8 +18,19 @@ import { DiaryMessages } from './diary-messages.ts';
 import type { DiaryWarning } from '../model.ts';
 
 /** What the diary needs of the epcis module (its EventsService satisfies it). */
+/** Events checked by the epcis module and not yet stored (its CheckedEvents). */
+export interface CheckedCapture {
+  readonly items: readonly unknown[];
+}
+
 export interface DiaryEventSink {
   captureEvents(tx: Orm, ctx: RequestContext, events: readonly EpcisEvent[], options?: { organizationId?: string }): Promise<readonly { eventId: string }[]>;
+  /**
+   * captureEvents in two halves (checks and hashes, then the writes), so that an import checks one chunk while the
+   * previous one is written; what checkEvents returns is only ever handed back to storeCheckedEvents.
+   */
+  checkEvents?(ctx: RequestContext, events: readonly EpcisEvent[], options?: { organizationId?: string }): Promise<CheckedCapture>;
+  storeCheckedEvents?(tx: Orm, ctx: RequestContext, checked: CheckedCapture): Promise<readonly { eventId: string }[]>;
 }
 
 export interface RecordedStep {
