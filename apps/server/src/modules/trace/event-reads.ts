@@ -25,11 +25,14 @@ interface Row {
 const toEvent = (r: Row): TraceEvent => ({ seq: Number(r.seq), eventId: r.event_id, organizationId: r.organization_id, eventTime: new Date(r.event_time), event: r.body });
 
 async function select(db: Orm, named: SQL, scope: TraceScope, limit: number): Promise<{ events: TraceEvent[]; capped: boolean }> {
+  // The named events' sequence numbers are gathered into an array first (an InitPlan): the planner then probes
+  // the primary key for them. Joined as a set, it had to guess how many events thousands of identities name (a
+  // recall's 10,000 items: tens of thousands guessed, a few hundred found) and read all of epcis.events twice.
   const found = await rows<Row>(db, sql`
     with ${BAD},
     base as (
       select e.seq, e.transformation_id from epcis.events e
-      where e.seq in (${named}) and ${scopeSql(scope, 'e')} and e.seq not in (select seq from bad)
+      where e.seq = any(array(select distinct n.seq from (${named}) n)) and ${scopeSql(scope, 'e')} and e.seq not in (select seq from bad)
     ),
     grp as (
       select e.seq from epcis.events e
@@ -46,8 +49,16 @@ async function select(db: Orm, named: SQL, scope: TraceScope, limit: number): Pr
 /** Events naming any of `ids` (canonical), in time order. */
 export function eventsNaming(db: Orm, ids: readonly string[], scope: TraceScope, limit: number): Promise<{ events: TraceEvent[]; capped: boolean }> {
   if (!ids.length) return Promise.resolve({ events: [], capped: false });
-  const list = sql.param([...ids]);
-  return select(db, sql`select seq from epcis.event_epcs where epc = any(${list}::text[]) union select seq from epcis.event_quantities where epc_class = any(${list}::text[])`, scope, limit);
+  // One index probe per identity (`offset 0` keeps the lateral subquery a per-identity loop): given thousands of
+  // identities in one `= any(...)`, the planner prices as many probes above reading both tables whole.
+  return select(db, sql`
+    select o.seq from unnest(${sql.param([...ids])}::text[]) as x(id)
+    cross join lateral (
+      select seq from epcis.event_epcs where epc = x.id
+      union all
+      select seq from epcis.event_quantities where epc_class = x.id
+      offset 0
+    ) o`, scope, limit);
 }
 
 /**

@@ -11,7 +11,8 @@
 //   something: following a pallet found through one case back down to every other case would trace unrelated
 //   siblings, so a node reached only by "contained in" keeps its own events but does not open its contents.
 // Events declared erroneous (§7.4.1.2), and the declarations themselves, are not part of any trace.
-import { canonicalEpc, type EpcisEvent, type QuantityElement } from '@txng/epcis';
+import { type EpcisEvent, type QuantityElement } from '@txng/epcis';
+import { canonical } from './canonical.ts';
 
 export type Direction = 'forward' | 'backward';
 export type EdgeKind = 'transformation' | 'contained_in' | 'contains';
@@ -41,18 +42,31 @@ export interface Step {
 
 type Loose = EpcisEvent & Record<string, unknown>;
 
-const ids = (list: unknown): string[] => (Array.isArray(list) ? (list as string[]).map((x) => canonicalEpc(x)) : []);
-const classes = (list: unknown): string[] => (Array.isArray(list) ? (list as QuantityElement[]).map((q) => canonicalEpc(q.epcClass)) : []);
+const ids = (list: unknown): string[] => (Array.isArray(list) ? (list as string[]).map((x) => canonical(x)) : []);
+const classes = (list: unknown): string[] => (Array.isArray(list) ? (list as QuantityElement[]).map((q) => canonical(q.epcClass)) : []);
+
+/**
+ * Identities already read from an event: a trace reads each event's identities in the graph, the holders and the
+ * container contents, and a recall's transformation events name a thousand items each. Events are not changed once
+ * read (TraceEvent is read-only), so the answer for an event object stays valid for as long as it lives.
+ */
+const readIdentities = new WeakMap<EpcisEvent, EventIdentities>();
 
 /** The canonical identities an event names, by role (the roles of epcis.event_epcs / event_quantities). */
 export function identitiesOf(event: EpcisEvent): EventIdentities {
+  let known = readIdentities.get(event);
+  if (!known) readIdentities.set(event, (known = readIdentitiesOf(event)));
+  return known;
+}
+
+function readIdentitiesOf(event: EpcisEvent): EventIdentities {
   const e = event as Loose;
   return {
     objects: [...ids(e.epcList), ...classes(e.quantityList)],
     children: [...ids(e.childEPCs), ...classes(e.childQuantityList)],
     inputs: [...ids(e.inputEPCList), ...classes(e.inputQuantityList)],
     outputs: [...ids(e.outputEPCList), ...classes(e.outputQuantityList)],
-    parent: typeof e.parentID === 'string' ? canonicalEpc(e.parentID) : null,
+    parent: typeof e.parentID === 'string' ? canonical(e.parentID) : null,
   };
 }
 
@@ -63,7 +77,7 @@ export function childrenOf(id: EventIdentities): readonly string[] {
 
 const transformationIdOf = (e: EpcisEvent): string | null => {
   const t = (e as Loose).transformationID;
-  return typeof t === 'string' ? canonicalEpc(t) : null;
+  return typeof t === 'string' ? canonical(t) : null;
 };
 
 /** Events whose eventID carries an error declaration, and the declarations: left out of every trace. */

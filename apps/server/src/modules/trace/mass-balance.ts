@@ -5,7 +5,8 @@
 // - holdings: no party passes on (ships, or consumes in a transformation) more of the lot than it made or received.
 // Quantities are compared in base units (units.ts); a figure whose unit is unknown makes the check "unknown", never
 // a false alarm.
-import { canonicalEpc, type EpcisEvent } from '@txng/epcis';
+import { type EpcisEvent } from '@txng/epcis';
+import { canonical } from './canonical.ts';
 import type { TraceEvent } from './graph.ts';
 import type { Movement } from './movements.ts';
 import { measure, type Dimension, type Measure } from './units.ts';
@@ -57,8 +58,8 @@ type Loose = EpcisEvent & Record<string, unknown>;
 interface Q { id: string; quantity: number | null; uom: string | null }
 
 const list = (epcs: unknown, qs: unknown): Q[] => [
-  ...((epcs as string[] | undefined) ?? []).map((x) => ({ id: canonicalEpc(x), quantity: null, uom: null })),
-  ...((qs as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []).map((q) => ({ id: canonicalEpc(q.epcClass), quantity: q.quantity ?? null, uom: q.uom ?? null })),
+  ...((epcs as string[] | undefined) ?? []).map((x) => ({ id: canonical(x), quantity: null, uom: null })),
+  ...((qs as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []).map((q) => ({ id: canonical(q.epcClass), quantity: q.quantity ?? null, uom: q.uom ?? null })),
 ];
 
 function total(items: readonly Q[], convert: (q: Q) => Measure | undefined): { value: number | null; dimension: Dimension | null; reason: TransformationCheck['reason'] } {
@@ -81,7 +82,7 @@ export function checkTransformations(lot: string, events: readonly TraceEvent[],
   for (const r of events) {
     if (r.event.type !== 'TransformationEvent') continue;
     const t = (r.event as Loose).transformationID;
-    const key = typeof t === 'string' ? `t:${canonicalEpc(t)}` : `e:${r.seq}`;
+    const key = typeof t === 'string' ? `t:${canonical(t)}` : `e:${r.seq}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const out: TransformationCheck[] = [];

@@ -2,7 +2,8 @@
 // location): who handed what to whom, how much, when, under which documents (bizTransactionList). From them: one
 // step back and one step forward for a party (Circular 02/2024/TT-BKHCN Art. 6.5), and the holders of a set of
 // identities with the quantities they received, passed on and still hold.
-import { bareWordFor, canonicalEpc, isStandardTerm, type EpcisEvent, type VocabularyKind } from '@txng/epcis';
+import { bareWordFor, isStandardTerm, type EpcisEvent, type VocabularyKind } from '@txng/epcis';
+import { canonical } from './canonical.ts';
 import { childrenOf, identitiesOf, type TraceEvent } from './graph.ts';
 import { partnerNameOf } from './parties.ts';
 import { measure, type Dimension } from './units.ts';
@@ -44,7 +45,7 @@ const PARTY_PREFERENCE = ['owning_party', 'possessing_party', 'location'];
 function pick<T extends { type: string }>(list: readonly T[] | undefined, get: (x: T) => string): string | null {
   if (!list?.length) return null;
   const ranked = [...list].sort((a, b) => rank(a.type) - rank(b.type));
-  return canonicalEpc(get(ranked[0]!));
+  return canonical(get(ranked[0]!));
 }
 
 function rank(type: string): number {
@@ -61,11 +62,11 @@ export function documentsOf(event: EpcisEvent): Document[] {
 export function whatOf(event: EpcisEvent): Quantity[] {
   const e = event as EpcisEvent & Record<string, unknown>;
   const out: Quantity[] = [];
-  for (const list of ['epcList', 'childEPCs'] as const) for (const x of (e[list] as string[] | undefined) ?? []) out.push({ id: canonicalEpc(x), quantity: null, uom: null });
+  for (const list of ['epcList', 'childEPCs'] as const) for (const x of (e[list] as string[] | undefined) ?? []) out.push({ id: canonical(x), quantity: null, uom: null });
   for (const list of ['quantityList', 'childQuantityList'] as const) {
-    for (const q of (e[list] as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []) out.push({ id: canonicalEpc(q.epcClass), quantity: q.quantity ?? null, uom: q.uom ?? null });
+    for (const q of (e[list] as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []) out.push({ id: canonical(q.epcClass), quantity: q.quantity ?? null, uom: q.uom ?? null });
   }
-  if (typeof e.parentID === 'string') out.push({ id: canonicalEpc(e.parentID), quantity: null, uom: null });
+  if (typeof e.parentID === 'string') out.push({ id: canonical(e.parentID), quantity: null, uom: null });
   return out;
 }
 
@@ -97,7 +98,7 @@ export function partyNames(events: readonly TraceEvent[]): Map<string, string> {
     const name = partnerNameOf(r.event);
     if (!name) continue;
     for (const p of [...(r.event.sourceList ?? []).map((s) => s.source), ...(r.event.destinationList ?? []).map((d) => d.destination)]) {
-      const c = canonicalEpc(p);
+      const c = canonical(p);
       if (!/\/id\/organization\//.test(c) && !names.has(c)) names.set(c, name);
     }
   }
@@ -163,6 +164,15 @@ export interface Holder {
   readonly eventIds: readonly string[];
 }
 
+interface Tally {
+  readonly dimension: Dimension | null;
+  in: number | null;
+  out: number | null;
+}
+
+/** An instance counts as one piece. */
+const ONE = { dimension: 'count' as const, value: 1 };
+
 /**
  * Everyone who has had any of `affected`: parties that received them (directly or inside a container that moved)
  * or recorded events about them, with what they received, passed on (shipped, or consumed in a transformation)
@@ -170,7 +180,8 @@ export interface Holder {
  */
 export function holdersOf(events: readonly TraceEvent[], movements: readonly Movement[], affected: ReadonlySet<string>, orgKey: (organizationId: string) => string): Holder[] {
   const contents = containerContents(events);
-  const acc = new Map<string, { amounts: Map<string, { dimension: Dimension | null; in: number | null; out: number | null }>; first: Date | null; last: Date | null; events: Set<string> }>();
+  // Tallies are updated in place: a recall's holders sum tens of thousands of item movements.
+  const acc = new Map<string, { amounts: Map<string, Tally>; first: Date | null; last: Date | null; events: Set<string> }>();
   const holder = (party: string) => {
     let h = acc.get(party);
     if (!h) acc.set(party, (h = { amounts: new Map(), first: null, last: null, events: new Set() }));
@@ -181,17 +192,19 @@ export function holdersOf(events: readonly TraceEvent[], movements: readonly Mov
     h.events.add(eventId);
     if (side === 'in' && (!h.first || time < h.first)) h.first = time;
     if (!h.last || time > h.last) h.last = time;
-    const m = q.quantity === null ? { dimension: 'count' as const, value: 1 } : measure(q.quantity, q.uom);
-    const a = h.amounts.get(q.id) ?? { dimension: m?.dimension ?? null, in: 0, out: 0 };
-    const sum = (x: number | null) => (x === null || !m || (a.dimension !== null && a.dimension !== m.dimension) ? null : x + m.value);
-    h.amounts.set(q.id, side === 'in' ? { ...a, in: sum(a.in) } : { ...a, out: sum(a.out) });
+    const m = q.quantity === null ? ONE : measure(q.quantity, q.uom);
+    let a = h.amounts.get(q.id);
+    if (!a) h.amounts.set(q.id, (a = { dimension: m?.dimension ?? null, in: 0, out: 0 }));
+    const x = a[side];
+    a[side] = x === null || !m || (a.dimension !== null && a.dimension !== m.dimension) ? null : x + m.value;
   };
   const counted = new Set<string>();
   for (const m of movements) {
+    const day = m.time.toISOString().slice(0, 10);
     for (const q of expand(m.what, contents)) {
       if (!affected.has(q.id)) continue;
       // A transfer recorded by both sides is counted once per direction.
-      const key = `${m.from}\u0000${m.to}\u0000${q.id}\u0000${q.quantity}\u0000${m.time.toISOString().slice(0, 10)}`;
+      const key = `${m.from}\u0000${m.to}\u0000${q.id}\u0000${q.quantity}\u0000${day}`;
       if (counted.has(key)) continue;
       counted.add(key);
       if (m.to) add(m.to, q, 'in', m.time, m.eventId);
@@ -222,8 +235,8 @@ export function holdersOf(events: readonly TraceEvent[], movements: readonly Mov
 
 function quantities(epcs: unknown, qs: unknown): Quantity[] {
   return [
-    ...((epcs as string[] | undefined) ?? []).map((x) => ({ id: canonicalEpc(x), quantity: null, uom: null })),
-    ...((qs as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []).map((q) => ({ id: canonicalEpc(q.epcClass), quantity: q.quantity ?? null, uom: q.uom ?? null })),
+    ...((epcs as string[] | undefined) ?? []).map((x) => ({ id: canonical(x), quantity: null, uom: null })),
+    ...((qs as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []).map((q) => ({ id: canonical(q.epcClass), quantity: q.quantity ?? null, uom: q.uom ?? null })),
   ];
 }
 

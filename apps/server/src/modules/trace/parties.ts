@@ -1,7 +1,8 @@
 // Who a party of an event is (EPCIS 2.0 §7.3.5.4 sources and destinations, and the capturing organisation):
 // an organisation registered here (its URI, its GLN, a GLN under its GS1 Company Prefix), or a party known only
 // by its identifier (a partner outside the platform), named from the event where the event names it.
-import { canonicalEpc, type EpcisEvent } from '@txng/epcis';
+import { type EpcisEvent } from '@txng/epcis';
+import { canonical } from './canonical.ts';
 import type { Directory, OrganizationInfo } from './directory.ts';
 
 export interface PartyRef {
@@ -17,9 +18,9 @@ export interface PartyRef {
 
 /** The canonical identifier of a party and its GLN when it is GLN-keyed (Digital Link AI 414 or 417). */
 export function partyGlnOf(raw: string): { canonical: string; gln: string | null } {
-  const canonical = canonicalEpc(raw);
-  const m = /^https:\/\/id\.gs1\.org\/(?:414|417)\/(\d{13})(?:\/|$)/.exec(canonical);
-  return { canonical, gln: m ? m[1]! : null };
+  const id = canonical(raw);
+  const m = /^https:\/\/id\.gs1\.org\/(?:414|417)\/(\d{13})(?:\/|$)/.exec(id);
+  return { canonical: id, gln: m ? m[1]! : null };
 }
 
 const TXNG_NS = 'https://id.txng.sonla.gov.vn/epcis/';

@@ -11,7 +11,7 @@ import type { PartyRef } from './parties.ts';
 import type { Truncation } from './trace-engine.ts';
 import type { TraceDirection } from './trace-service.ts';
 import type { TraceNode, TraceView } from './trace-view.ts';
-import { canonicalEpc } from '@txng/epcis';
+import { canonical } from './canonical.ts';
 
 /** Identities listed in a truncation notice at most (the count says how many in all). */
 const AT_SHOWN = 50;
@@ -71,9 +71,9 @@ const QUANTITY_LISTS = [['quantityList', 'object'], ['childQuantityList', 'child
 export function presentEvent(e: { eventId: string; organizationId: string; eventTime: Date; event: EpcisEvent }, partyKey: (uri: string) => string) {
   const ev = e.event as EpcisEvent & Record<string, unknown>;
   const identities: { id: string; role: string; quantity: number | null; uom: string | null }[] = [];
-  for (const [list, role] of ROLE_LISTS) for (const x of (ev[list] as string[] | undefined) ?? []) identities.push({ id: canonicalEpc(x), role, quantity: null, uom: null });
+  for (const [list, role] of ROLE_LISTS) for (const x of (ev[list] as string[] | undefined) ?? []) identities.push({ id: canonical(x), role, quantity: null, uom: null });
   for (const [list, role] of QUANTITY_LISTS) {
-    for (const q of (ev[list] as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []) identities.push({ id: canonicalEpc(q.epcClass), role, quantity: q.quantity ?? null, uom: q.uom ?? null });
+    for (const q of (ev[list] as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []) identities.push({ id: canonical(q.epcClass), role, quantity: q.quantity ?? null, uom: q.uom ?? null });
   }
   const parent = identitiesOf(e.event).parent;
   if (parent) identities.push({ id: parent, role: 'parent', quantity: null, uom: null });
@@ -86,10 +86,10 @@ export function presentEvent(e: { eventId: string; organizationId: string; event
     time: e.eventTime.toISOString(),
     timeZoneOffset: e.event.eventTimeZoneOffset,
     recordedBy: `org:${e.organizationId}`,
-    readPoint: e.event.readPoint ? canonicalEpc(e.event.readPoint.id) : null,
-    bizLocation: e.event.bizLocation ? canonicalEpc(e.event.bizLocation.id) : null,
-    sources: (e.event.sourceList ?? []).map((s) => ({ type: termOf('sourceDestType', s.type), party: partyKey(canonicalEpc(s.source)) })),
-    destinations: (e.event.destinationList ?? []).map((d) => ({ type: termOf('sourceDestType', d.type), party: partyKey(canonicalEpc(d.destination)) })),
+    readPoint: e.event.readPoint ? canonical(e.event.readPoint.id) : null,
+    bizLocation: e.event.bizLocation ? canonical(e.event.bizLocation.id) : null,
+    sources: (e.event.sourceList ?? []).map((s) => ({ type: termOf('sourceDestType', s.type), party: partyKey(canonical(s.source)) })),
+    destinations: (e.event.destinationList ?? []).map((d) => ({ type: termOf('sourceDestType', d.type), party: partyKey(canonical(d.destination)) })),
     documents: documentsOf(e.event),
     identities,
   };

@@ -3,7 +3,7 @@
 import type { Database } from '../../platform/db/database.ts';
 import { AppError, CommonErrors, notFound, type FieldProblem } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
-import { canonicalEpc } from '@txng/epcis';
+import { canonical } from './canonical.ts';
 import { gs1Message } from '@txng/gs1';
 import type { Directory, LotInfo, ProductInfo } from './directory.ts';
 import { eventsAtPlace } from './event-reads.ts';
@@ -15,7 +15,7 @@ import { partyNames } from './movements.ts';
 import { resolveParties } from './parties.ts';
 import { ALL, scopeCovers, traceScopeOf, type TraceScope } from './scope.ts';
 import { computeTrace, type ComputedTrace, type TraceLimits, type Truncation } from './trace-engine.ts';
-import { buildView, type TraceView } from './trace-view.ts';
+import { buildView, type TraceView, type ViewContext } from './trace-view.ts';
 import { yieldsOf } from './yields.ts';
 
 export type TraceDirection = 'back' | 'forward' | 'both';
@@ -123,6 +123,21 @@ export function createTraceService(deps: { db: Database; directory: Directory })
 
   /** Products, catalog lots, parties and yields behind a computed trace, looked up in a few batched queries. */
   async function describe(computed: ComputedTrace, perspectiveOf: (lots: (id: string) => LotInfo | null) => string | null): Promise<TraceView> {
+    const uris = new Set<string>();
+    for (const e of computed.events) for (const p of [...(e.event.sourceList ?? []).map((x) => x.source), ...(e.event.destinationList ?? []).map((x) => x.destination)]) uris.add(canonical(p));
+    // The parties and the catalog do not depend on each other: looked up at the same time.
+    const [parties, catalog] = await Promise.all([
+      resolveParties(directory, { uris: [...uris], organizationIds: [...new Set(computed.events.map((e) => e.organizationId))], names: partyNames(computed.events) }),
+      catalogOf(computed),
+    ]);
+    // A registered organisation named by URI or GLN is one party with its capturing self: key `org:<id>`.
+    const partyKey = (uri: string) => parties.get(uri)?.key ?? uri;
+    const perspective = perspectiveOf(catalog.catalogLotOf);
+    return buildView(computed, { orgKey, partyKey, parties, ...catalog, perspective });
+  }
+
+  /** The catalog's products, lots and yields for the identities of a computed trace. */
+  async function catalogOf(computed: ComputedTrace): Promise<Pick<ViewContext, 'productOf' | 'catalogLotOf' | 'yieldOf'>> {
     const ids = new Set<string>(computed.starts);
     for (const w of computed.walks.values()) for (const id of w.depth.keys()) ids.add(id);
     const described = [...ids].map((id) => ({ id, d: describeCanonical(id) }));
@@ -155,13 +170,7 @@ export function createTraceService(deps: { db: Database; directory: Directory })
       const p = productOf(id);
       return p ? yields.get(p.id) : undefined;
     };
-    const uris = new Set<string>();
-    for (const e of computed.events) for (const p of [...(e.event.sourceList ?? []).map((x) => x.source), ...(e.event.destinationList ?? []).map((x) => x.destination)]) uris.add(canonicalEpc(p));
-    const parties = await resolveParties(directory, { uris: [...uris], organizationIds: [...new Set(computed.events.map((e) => e.organizationId))], names: partyNames(computed.events) });
-    // A registered organisation named by URI or GLN is one party with its capturing self: key `org:<id>`.
-    const partyKey = (uri: string) => parties.get(uri)?.key ?? uri;
-    const perspective = perspectiveOf(catalogLotOf);
-    return buildView(computed, { orgKey, partyKey, parties, productOf, catalogLotOf, yieldOf, perspective });
+    return { productOf, catalogLotOf, yieldOf };
   }
 
   return {

@@ -9,7 +9,8 @@ import type { PartyRef } from './parties.ts';
 import type { ComputedTrace, Truncation } from './trace-engine.ts';
 import type { LotInfo, ProductInfo } from './directory.ts';
 import { stronglyConnected } from './cycles.ts';
-import { canonicalEpc, type EpcisEvent } from '@txng/epcis';
+import { type EpcisEvent } from '@txng/epcis';
+import { canonical } from './canonical.ts';
 
 export interface TraceNode {
   readonly id: string;
@@ -72,7 +73,7 @@ function quantityIn(event: EpcisEvent, id: string): { quantity: number | null; u
   const e = event as Loose;
   for (const list of ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList']) {
     for (const q of (e[list] as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []) {
-      if (canonicalEpc(q.epcClass) === id) return { quantity: q.quantity ?? null, uom: q.uom ?? null };
+      if (canonical(q.epcClass) === id) return { quantity: q.quantity ?? null, uom: q.uom ?? null };
     }
   }
   return { quantity: null, uom: null };

@@ -1,6 +1,6 @@
 // Trace exports: a trace as XLSX or CSV, and the FSMA 204 sortable spreadsheet for a set of lots and a date range.
 // Each goes through the trace service, so the reader's scope applies exactly as on screen.
-import { canonicalEpc } from '@txng/epcis';
+import { canonical } from '../canonical.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Lang } from '../../../platform/i18n/messages.ts';
 import type { RequestContext } from '../../../platform/request-context.ts';
@@ -57,7 +57,7 @@ export function createTraceExports(deps: { trace: TraceService; directory: Direc
         const outcome = await trace.trace(ctx, { id: input, direction: 'both', depth: 1 });
         const lot = outcome.target.canonical;
         const view = outcome.view;
-        const places = await placeNames([...new Set(view.events.flatMap((e) => [e.event.bizLocation?.id, e.event.readPoint?.id].filter((x): x is string => !!x).map((x) => canonicalEpc(x))))]);
+        const places = await placeNames([...new Set(view.events.flatMap((e) => [e.event.bizLocation?.id, e.event.readPoint?.id].filter((x): x is string => !!x).map((x) => canonical(x))))]);
         const nameOf = (key: string) => places.get(key) ?? view.parties.get(key)?.name ?? [...view.parties.values()].find((p) => p.key === key)?.name ?? key;
         const node = view.nodes.find((n) => n.id === lot);
         const productOf = () => (node?.product ? (ctx.lang === 'en' && node.product.nameEn ? node.product.nameEn : node.product.nameVi) : null);

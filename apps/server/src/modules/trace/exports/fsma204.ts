@@ -1,7 +1,8 @@
 // The FDA FSMA 204 electronic sortable spreadsheet (21 CFR 1.1455(c)(3)(ii)): one row per critical tracking event
 // (CTE, 21 CFR 1.1325–1.1350) of each traceability lot, with its key data elements. The CTE is read from the EPCIS
 // event: CBV business steps, TXNG's harvest step, and the event type (a transformation that makes or uses the lot).
-import { canonicalEpc, type EpcisEvent } from '@txng/epcis';
+import { type EpcisEvent } from '@txng/epcis';
+import { canonical } from '../canonical.ts';
 import { childrenOf, identitiesOf, type TraceEvent } from '../graph.ts';
 import { describeCanonical } from '../identifiers.ts';
 import { documentsOf, termOf } from '../movements.ts';
@@ -43,7 +44,7 @@ type Loose = EpcisEvent & Record<string, unknown>;
 function quantityOf(lot: string, event: EpcisEvent, contents: ReadonlyMap<string, { quantity: number | null; uom: string | null }>): { quantity: number | null; uom: string | null } {
   const e = event as Loose;
   for (const list of ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList']) {
-    for (const q of (e[list] as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []) if (canonicalEpc(q.epcClass) === lot) return { quantity: q.quantity ?? null, uom: q.uom ?? null };
+    for (const q of (e[list] as { epcClass: string; quantity?: number; uom?: string }[] | undefined) ?? []) if (canonical(q.epcClass) === lot) return { quantity: q.quantity ?? null, uom: q.uom ?? null };
   }
   const ids = identitiesOf(event);
   for (const id of [...ids.objects, ...(ids.parent ? [ids.parent] : [])]) {
@@ -86,7 +87,7 @@ export function fsmaRows(lot: string, events: readonly TraceEvent[], names: Fsma
   const making = relevant.find((r) => identitiesOf(r.event).outputs.includes(lot) || /harvesting$/.test(r.event.bizStep ?? '')) ?? relevant[0];
   const locationOf = (r: TraceEvent) => {
     const place = r.event.bizLocation?.id ?? r.event.readPoint?.id;
-    return place ? `${names.nameOf(canonicalEpc(place))} — ${names.nameOf(`org:${r.organizationId}`)}` : names.nameOf(`org:${r.organizationId}`);
+    return place ? `${names.nameOf(canonical(place))} — ${names.nameOf(`org:${r.organizationId}`)}` : names.nameOf(`org:${r.organizationId}`);
   };
   const source = making ? locationOf(making) : null;
   const rows: FsmaRow[] = [];
@@ -96,7 +97,7 @@ export function fsmaRows(lot: string, events: readonly TraceEvent[], names: Fsma
     if (!cte) continue;
     const ids = identitiesOf(r.event);
     const q = quantityOf(lot, r.event, contents);
-    const party = (list: readonly { source?: string; destination?: string }[] | undefined) => (list ?? []).map((p) => names.nameOf(canonicalEpc((p.source ?? p.destination)!))).join('; ') || null;
+    const party = (list: readonly { source?: string; destination?: string }[] | undefined) => (list ?? []).map((p) => names.nameOf(canonical((p.source ?? p.destination)!))).join('; ') || null;
     let previous: string | null = null;
     let next: string | null = null;
     if (cte === 'Receiving') previous = party(r.event.sourceList);
