@@ -1,19 +1,24 @@
 // Issuance: one background job per approved request (platform JobRunner, progress in the database). Stamps are
-// issued in chunks of ISSUE_CHUNK, each in its own transaction: a bulk insert (one `unnest` statement), the
-// chunk's Merkle root (merkle.ts), one ledger record, the stock and the request's issued count. A job whose
+// issued in chunks of ISSUE_CHUNK, each in its own transaction: the rows (COPY on PostgreSQL, stamp-rows.ts),
+// the chunk's Merkle root (merkle.ts), one ledger record, the stock and the request's issued count. A job whose
 // worker died resumes after the last committed chunk; the count is re-read under the request's row lock, so a
 // chunk is never issued twice. A serial collision (80 random bits: ~10⁻⁷ over a billion stamps) fails the
 // chunk's insert, which is rolled back and drawn again.
+//
+// A chunk's serials and Merkle root depend on its size and the request's URI prefix only, not on its seq range,
+// so the next chunk is drawn and hashed while PostgreSQL writes the current one (in slices, between which the
+// transaction's replies are handled). It is used only if the next transaction finds the count it was drawn for.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { rows, type Orm } from '../../platform/db/database.ts';
 import type { JobContext, JobHandler } from '../../platform/jobs/jobs.ts';
 import { contentHash, recordInLedger } from '../../platform/ledger/ledger-entry.ts';
 import type { StampsDeps } from './deps.ts';
-import { issueEntry, merkleRootHex } from './merkle.ts';
-import { newSerials } from './serials.ts';
+import { issueRootSteps } from './merkle.ts';
+import { newSerialBlock, serialCount } from './serial-block.ts';
+import { insertStamps } from './stamp-rows.ts';
 import { addStock } from './status-changes.ts';
 import type { RequestRow } from './tables.ts';
-import { pgArray } from './sql-arrays.ts';
 
 export const ISSUE_JOB = 'stamps.issue';
 export const ISSUE_CHUNK = 20_000;
@@ -35,20 +40,30 @@ interface IssueRequest {
 const SELECT = sql`select id, organization_id as "organizationId", product_id as "productId", lot_id as "lotId", quantity, kind, status,
   uri_prefix as "uriPrefix", gtin, lot_code as "lotCode", issued_count as "issuedCount" from stamps.requests`;
 
-/** Inserts one chunk of stamps with seq from `seqFrom`, as one statement. */
-export async function insertStamps(tx: Orm, r: Pick<IssueRequest, 'id' | 'organizationId' | 'productId' | 'lotId'>, serials: readonly string[], seqFrom: number): Promise<void> {
-  await tx.execute(sql`
-    insert into stamps.stamps (serial, request_id, seq, organization_id, product_id, lot_id, status)
-    select t.serial, ${r.id}, ${seqFrom - 1} + t.ord, ${r.organizationId}, ${r.productId}, ${r.lotId}, 'issued'
-    from unnest(${pgArray(serials)}::text[]) with ordinality as t(serial, ord)`);
+/** A chunk's fresh serials (serial-block.ts) and the RFC 9162 root over their issue entries, in order. */
+export interface DrawnChunk {
+  readonly serials: Buffer;
+  readonly uriPrefix: string;
+  readonly merkleRoot: string;
 }
 
-/** Issues stamps seq [seqFrom, seqFrom + count) in `tx`; returns the ledger record's id. */
-export async function issueChunk(tx: Orm, r: IssueRequest, seqFrom: number, count: number, at: Date): Promise<string> {
-  const serials = newSerials(count);
-  await insertStamps(tx, r, serials, seqFrom);
+/** Draws `count` serials and hashes their entries; `paced` lets other callbacks run every ~1,000 hashes. */
+export async function drawChunk(count: number, uriPrefix: string, paced: boolean): Promise<DrawnChunk> {
+  const serials = newSerialBlock(count);
+  const steps = issueRootSteps(serials, uriPrefix);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { serials, uriPrefix, merkleRoot: step.value };
+    if (paced) await nextTurn();
+  }
+}
+
+/** Issues the drawn stamps as seq [seqFrom, seqFrom + n) in `tx`; returns the ledger record's id. */
+export async function issueChunk(tx: Orm, r: IssueRequest, seqFrom: number, chunk: DrawnChunk, at: Date): Promise<string> {
+  const count = serialCount(chunk.serials);
+  await insertStamps(tx, r, chunk.serials, seqFrom);
   const seqTo = seqFrom + count - 1;
-  const merkleRoot = merkleRootHex(serials.map((s) => issueEntry(s, `${r.uriPrefix}${s}`)));
+  const merkleRoot = chunk.merkleRoot;
   const content = {
     v: 1,
     type: 'stamp-issue-batch',
@@ -78,29 +93,44 @@ export async function issueChunk(tx: Orm, r: IssueRequest, seqFrom: number, coun
   return id;
 }
 
-async function chunkWithRetry(deps: StampsDeps, requestId: string, attempt = 0): Promise<{ done: number; total: number } | undefined> {
+interface Step {
+  readonly done: number;
+  readonly total: number;
+  /** The next chunk, drawn while this one was written (undefined when this was the last). */
+  readonly next: DrawnChunk | undefined;
+}
+
+async function chunkWithRetry(deps: StampsDeps, requestId: string, chunkSize: number, drawn: DrawnChunk | undefined, attempt = 0): Promise<Step | undefined> {
+  let next: Promise<DrawnChunk> | undefined;
   try {
-    return await deps.db.transaction(async (tx) => {
+    const step = await deps.db.transaction(async (tx) => {
       const [r] = await rows<IssueRequest>(tx, sql`${SELECT} where id = ${requestId} for update`);
       if (!r || r.status !== 'issuing' || r.issuedCount >= r.quantity) return undefined;
-      const count = Math.min(ISSUE_CHUNK, r.quantity - r.issuedCount);
-      await issueChunk(tx, r, r.issuedCount + 1, count, deps.clock.now());
+      const count = Math.min(chunkSize, r.quantity - r.issuedCount);
+      const chunk = drawn && serialCount(drawn.serials) === count && drawn.uriPrefix === r.uriPrefix ? drawn : await drawChunk(count, r.uriPrefix, false);
+      const nextCount = Math.min(chunkSize, r.quantity - r.issuedCount - count);
+      next = nextCount > 0 ? drawChunk(nextCount, r.uriPrefix, true) : undefined;
+      next?.catch(() => undefined); // awaited below; a failure is reported there, never as an unhandled rejection
+      await issueChunk(tx, r, r.issuedCount + 1, chunk, deps.clock.now());
       return { done: r.issuedCount + count, total: r.quantity };
     });
+    return step && { ...step, next: await next };
   } catch (err) {
-    // 23505 unique_violation: a serial drawn twice. Anything else is the job runner's to retry.
-    if (sqlState(err) === '23505' && attempt < 3) return chunkWithRetry(deps, requestId, attempt + 1);
+    // 23505 unique_violation: a serial drawn twice (the failed chunk's serials are not used again). Anything
+    // else is the job runner's to retry.
+    if (sqlState(err) === '23505' && attempt < 3) return chunkWithRetry(deps, requestId, chunkSize, undefined, attempt + 1);
     throw err;
   }
 }
 
-export function issuanceJob(deps: StampsDeps): JobHandler {
+/** The `stamps.issue` job; `chunkSize` (stamps per transaction) is ISSUE_CHUNK unless a test sets it. */
+export function issuanceJob(deps: StampsDeps, chunkSize = ISSUE_CHUNK): JobHandler {
   return async (ctx: JobContext) => {
     const { requestId } = ctx.job.input as { requestId: string };
-    let last: { done: number; total: number } | undefined;
+    let last: Step | undefined;
     for (;;) {
       if (await ctx.cancelled()) return { cancelled: true, issued: last?.done ?? null };
-      const step = await chunkWithRetry(deps, requestId);
+      const step = await chunkWithRetry(deps, requestId, chunkSize, last?.next);
       if (!step) break;
       last = step;
       await ctx.progress(step.done, step.total);
