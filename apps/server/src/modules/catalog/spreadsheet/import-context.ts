@@ -26,11 +26,10 @@ export interface ImportContext {
 }
 
 export async function loadImportContext(tx: Orm, org: OrganizationFacts, communes: readonly { id: number; name: string }[]): Promise<ImportContext> {
-  const [prods, plcs, lotKeys] = await Promise.all([
-    tx.select({ id: products.id, gtin: products.gtin, nameVi: products.nameVi, version: products.version, unit: products.unit }).from(products).where(eq(products.organizationId, org.id)),
-    tx.select({ id: places.id, code: places.internalCode, version: places.version, name: places.name }).from(places).where(eq(places.organizationId, org.id)),
-    tx.select({ id: lots.id, productId: lots.productId, lotCode: lots.lotCode, unit: lots.unit }).from(lots).where(eq(lots.organizationId, org.id)),
-  ]);
+  // One after the other: the three reads share the transaction's connection, which runs one query at a time.
+  const prods = await tx.select({ id: products.id, gtin: products.gtin, nameVi: products.nameVi, version: products.version, unit: products.unit }).from(products).where(eq(products.organizationId, org.id));
+  const plcs = await tx.select({ id: places.id, code: places.internalCode, version: places.version, name: places.name }).from(places).where(eq(places.organizationId, org.id));
+  const lotKeys = await tx.select({ id: lots.id, productId: lots.productId, lotCode: lots.lotCode, unit: lots.unit }).from(lots).where(eq(lots.organizationId, org.id));
   const byGtin = new Map(prods.filter((p) => p.gtin).map((p) => [p.gtin!, p]));
   const byName = new Map<string, typeof prods>();
   for (const p of prods) {
