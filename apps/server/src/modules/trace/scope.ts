@@ -70,7 +70,11 @@ export function scopeSql(scope: TraceScope, alias: string): SQL {
         scope.gln ? sql`p.gln = ${scope.gln}` : undefined,
         scope.companyPrefix ? sql`p.gln like ${`${scope.companyPrefix}%`}` : undefined,
       ].filter((x): x is SQL => x !== undefined);
-      return sql`(${a}.organization_id = ${scope.organizationId}::uuid or exists (select 1 from epcis.event_parties p where p.seq = ${a}.seq and (${sql.join(party, sql` or `)})))`;
+      // A scalar subquery, not EXISTS (as epcis/access/policy.ts, for the same reason): under OR, PostgreSQL plans
+      // EXISTS as either a probe per candidate event or a hash of every party row naming the organisation, and
+      // picks the hash whenever it expects many candidates, as in every level of the recursive walk. The scalar
+      // form is always the probe (index event_parties (seq), epcis migration 0003), skipped for the reader's own events.
+      return sql`(${a}.organization_id = ${scope.organizationId}::uuid or coalesce((select true from epcis.event_parties p where p.seq = ${a}.seq and (${sql.join(party, sql` or `)}) limit 1), false))`;
     }
   }
 }
