@@ -4,7 +4,9 @@
 //   documents of 1,000 events, on PGlite and on PostgreSQL; beside it, in the same run and the same PostgreSQL, a
 //   raw COPY of the same rows into tables of the same shape and indexes (targets: ≥ 3,000 events/s, ≥ 25 % of COPY);
 // - query latency p50/p99 through GET /epcis/events at 10^6 stored events for common filters (target p99 ≤ 50 ms).
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { prepareCapture, warmUpSchemaValidators } from '@txng/epcis';
 import { openDatabase, rows } from '../../apps/server/src/platform/db/database.ts';
@@ -27,13 +29,41 @@ const cpu = () => {
 
 type System = Awaited<ReturnType<typeof benchSystem>>;
 
+/**
+ * CPU seconds the PostgreSQL server has used so far: the postmaster, its finished children and its live ones
+ * (backends, writers), from /proc (Linux); NaN elsewhere.
+ */
+async function postgresCpuSeconds(db: Awaited<ReturnType<typeof openDatabase>>): Promise<number> {
+  try {
+    const [dir] = await rows<{ d: string }>(db.orm, sql`select current_setting('data_directory') as d`);
+    const postmaster = Number(readFileSync(path.join(dir!.d, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    let total = 0;
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(name) === postmaster) total += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      else if (Number(f[1]) === postmaster) total += Number(f[11]) + Number(f[12]);
+    }
+    return total / 100; // USER_HZ
+  } catch {
+    return NaN;
+  }
+}
+
 /** Captures `docs` through POST /epcis/capture; events per second of wall-clock and of this process's CPU. */
-async function captureRate(system: System, key: string, docs: readonly string[]): Promise<{ wall: number; cpu: number }> {
+async function captureRate(system: System, key: string, docs: readonly string[], afterWarmUp?: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
   const post = (body: string) => system.app.inject({ method: 'POST', url: '/epcis/capture', payload: body, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/ld+json' } });
   const check = (res: Awaited<ReturnType<typeof post>>) => {
     if (res.statusCode !== 202 || res.json().storedCount !== EVENTS_PER_DOCUMENT) throw new Error(`capture failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
   };
   check(await post(jsonDocument(90_000_000, Date.parse('2026-01-01T00:00:00Z') - 90_000_000 * 30_000)));
+  await afterWarmUp?.();
   const t0 = performance.now();
   const c0 = cpu();
   for (const d of docs) check(await post(d));
@@ -44,22 +74,29 @@ async function captureRate(system: System, key: string, docs: readonly string[])
 const bench: Bench = async ({ args, log }) => {
   const docCount = option(args, 'docs', 12);
   const total = option(args, 'events', 1_000_000);
+  // --capture-only: PostgreSQL capture (and its raw COPY reference) only, with the server's and PostgreSQL's CPU per
+  // event; --pg-statements adds pg_stat_statements' top statements of the capture to the notes.
+  const captureOnly = args.includes('--capture-only');
+  const statements = args.includes('--pg-statements');
   warmUpSchemaValidators();
   const docs = Array.from({ length: docCount }, (_, d) => jsonDocument(d * EVENTS_PER_DOCUMENT));
   const figures: Figure[] = [];
   const notes: string[] = [];
 
+  let onPglite = { wall: NaN, cpu: NaN };
+  if (!captureOnly) {
   log(`PGlite: capturing ${docCount} documents of ${EVENTS_PER_DOCUMENT} events…`);
   const pglite = await openDatabase({});
   const pgliteSystem = await benchSystem(pglite);
   const pgliteOrg = await benchOrganization(pgliteSystem, 1, '8934567');
-  const onPglite = await captureRate(pgliteSystem, pgliteOrg.key, docs);
+  onPglite = await captureRate(pgliteSystem, pgliteOrg.key, docs);
   await pgliteSystem.stop();
   await pglite.close();
   log(`PGlite: ${Math.round(onPglite.wall)} events/s (wall), ${Math.round(onPglite.cpu)} per CPU-second`);
+  }
 
   log('PostgreSQL: starting a server…');
-  const server = await startPostgres({ settings: { shared_buffers: '512MB', max_wal_size: '4GB', checkpoint_timeout: '30min' } });
+  const server = await startPostgres({ settings: { shared_buffers: '512MB', max_wal_size: '4GB', checkpoint_timeout: '30min', ...(statements ? { shared_preload_libraries: 'pg_stat_statements' } : {}) } });
   try {
     const admin = await openDatabase({ databaseUrl: server.url, poolSize: 1 });
     await admin.orm.execute(sql`create database bench`);
@@ -67,9 +104,18 @@ const bench: Bench = async ({ args, log }) => {
     const db = await openDatabase({ databaseUrl: server.urlFor('bench'), poolSize: 8 });
     const system = await benchSystem(db);
     const org = await benchOrganization(system, 1, '8934567');
+    if (statements) await db.orm.execute(sql`create extension if not exists pg_stat_statements`);
     log(`PostgreSQL: capturing ${docCount} documents…`);
-    const onPostgres = await captureRate(system, org.key, docs.map((_, d) => jsonDocument((100 + d) * EVENTS_PER_DOCUMENT)));
-    log(`PostgreSQL: ${Math.round(onPostgres.wall)} events/s (wall), ${Math.round(onPostgres.cpu)} per CPU-second`);
+    const pgDocs = docs.map((_, d) => jsonDocument((100 + d) * EVENTS_PER_DOCUMENT));
+    const pg0 = await postgresCpuSeconds(db);
+    const onPostgres = await captureRate(system, org.key, pgDocs, statements ? () => db.orm.execute(sql`select pg_stat_statements_reset()`) : undefined);
+    const pgCpu = (await postgresCpuSeconds(db)) - pg0;
+    const pgPerEvent = (1000 * pgCpu) / (pgDocs.length * EVENTS_PER_DOCUMENT);
+    log(`PostgreSQL: ${Math.round(onPostgres.wall)} events/s (wall), ${Math.round(onPostgres.cpu)} per CPU-second; server ${(1000 / onPostgres.cpu).toFixed(3)} ms CPU per event, PostgreSQL ${pgPerEvent.toFixed(3)} ms CPU per event`);
+    if (statements) {
+      const top = await rows<{ ms: number; calls: number; query: string }>(db.orm, sql`select round(total_exec_time)::int as ms, calls::int, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 110) as query from pg_stat_statements order by total_exec_time desc limit 12`);
+      for (const t of top) log(`  ${t.ms} ms, ${t.calls} calls: ${t.query}`);
+    }
 
     // Raw COPY of the same rows (as the capture of these documents writes them) into same-shaped tables.
     await db.execScript(`create schema bench_copy;
@@ -94,8 +140,14 @@ const bench: Bench = async ({ args, log }) => {
     figures.push(
       { metric: 'capture throughput, PostgreSQL', value: onPostgres.wall, unit: 'events/s', ...atLeast(onPostgres.wall, 3000), reference, note: `wall clock; ${Math.round(onPostgres.cpu)} per server-process CPU-second` },
       { metric: 'capture throughput vs raw COPY, PostgreSQL', value: (100 * onPostgres.wall) / copyRate, unit: '%', ...atLeast((100 * onPostgres.wall) / copyRate, 25), reference },
-      { metric: 'capture throughput, PGlite', value: onPglite.wall, unit: 'events/s', note: `wall clock; ${Math.round(onPglite.cpu)} per CPU-second (PGlite runs in this process)` },
+      ...(captureOnly ? [] : [{ metric: 'capture throughput, PGlite', value: onPglite.wall, unit: 'events/s', note: `wall clock; ${Math.round(onPglite.cpu)} per CPU-second (PGlite runs in this process)` }]),
     );
+    if (captureOnly) {
+      figures.push({ metric: 'capture CPU per event, PostgreSQL', value: pgPerEvent, unit: 'ms', note: `server process ${(1000 / onPostgres.cpu).toFixed(3)} ms per event` });
+      await system.stop();
+      await db.close();
+      return { name: 'epcis', figures, notes: [`Capture only: ${docCount} documents of ${EVENTS_PER_DOCUMENT} events on PostgreSQL (no PGlite, no query benchmark).`] };
+    }
 
     // 10^6 stored events: bulk-loaded with COPY (ten organisations), then queried through the HTTP API.
     const have = Number((await rows<{ n: number }>(db.orm, sql`select count(*)::int as n from epcis.events`))[0]!.n);

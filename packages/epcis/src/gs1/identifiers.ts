@@ -9,6 +9,9 @@ export type IdentifierForm = 'epc-uri' | 'digital-link' | 'other';
 const DL_KEY = /^https?:\/\/[^/?#]+(?:\/[^?#]*)?\/(00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018|gtin|itip|cpid|gln|party|gsrnp|gsrn|gcn|sscc|gdti|ginc|gsin|grai|giai)\/\d{4}/;
 
 export function identifierForm(uri: string): IdentifierForm {
+  // Both forms start with u/U (urn:epc:) or h (http): anything else is 'other' without running the patterns.
+  const first = uri.charCodeAt(0) | 0x20;
+  if (first !== 0x75 && first !== 0x68) return 'other';
   if (/^urn:epc:(id|class|idpat):/i.test(uri)) return 'epc-uri';
   if (DL_KEY.test(uri)) return 'digital-link';
   return 'other';
@@ -152,8 +155,9 @@ export function constrainedDigitalLink(uri: string, strict = true): string | und
   const cached = strict ? k.strict : k.loose;
   if (cached !== undefined) return cached ?? undefined;
   const result = buildConstrained(uri, form, strict);
-  if (strict) k.strict = result ?? null;
-  else k.loose = result ?? null;
+  // An EPC URI's form does not depend on `strict` (only escapes in Digital Link input do): one build serves both.
+  if (strict || form === 'epc-uri') k.strict = result ?? null;
+  if (!strict || form === 'epc-uri') k.loose = result ?? null;
   return result;
 }
 
