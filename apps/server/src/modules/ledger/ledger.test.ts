@@ -285,3 +285,30 @@ describe('the ledger\'s public rate limit', () => {
     expect(report.findings).toEqual([]);
   });
 });
+
+describe('the ledger after a crash between a batch and its checkpoint', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await createTestSystem();
+  });
+  afterAll(async () => {
+    await t?.system.ledger.stop();
+    await t?.close();
+  });
+
+  it('signs the committed head when its sequencer starts, though nothing new is waiting', async () => {
+    await recordMany(t.db, 40, 'before');
+    await t.system.ledger.flush();
+    await recordMany(t.db, 20, 'last');
+    // The batch commits and the process dies before signing: its checkpoint row is removed to stand for that.
+    expect((await t.system.ledger.sequencer.sequenceOnce()).consumed).toBe(20);
+    await t.db.orm.execute(sql`delete from ledger.checkpoints where size = 60`);
+    const published = async () => {
+      const res = await t.system.app.inject('/ledger/checkpoint');
+      return res.statusCode === 200 ? res.body.split('\n')[1] : res.statusCode;
+    };
+    expect(await published()).toBe('40');
+    t.system.ledger.start();
+    await expect.poll(published, { timeout: 15_000, interval: 200 }).toBe('60');
+  });
+});

@@ -116,17 +116,23 @@ export async function createLedger(deps: LedgerDeps): Promise<Ledger> {
 
   async function run(): Promise<void> {
     let backoff = 0;
+    // Whether this loop has taken the lead since it started (or since the lease was lost). Not `lease.held`: on
+    // PGlite the lease is held from the start, and the recovery below must still run once.
+    let leading = false;
     while (!stopped) {
       try {
-        if (!lease.held) {
+        if (!leading || !lease.held) {
+          leading = false;
           if (!(await lease.tryAcquire())) {
             await pause(LEASE_RETRY_MS);
             continue;
           }
           log.info({ origin: key.origin, storage: store.kind }, 'ledger: this process sequences the log');
           await publisher.loadWitnessState();
-          // A batch committed before a crash but never signed is checked and signed now.
+          // A batch committed before a crash but never signed is checked and signed now: nothing else would sign
+          // it while no new record arrives.
           if (await sequencer.recover()) void publisher.kick();
+          leading = true;
         }
         if (!(await sequencer.hasPending())) {
           await pause(POLL_MS);
