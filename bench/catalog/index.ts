@@ -3,8 +3,6 @@
 // - import of a 50,000-row farm-diary spreadsheet, upload to committed (rows/s; target ≥ 2,000), beside the
 //   rate at which exceljs alone reads the same file;
 // - search latency at 100,000 products through HTTP (GET /search, diacritic-free queries; p99 target ≤ 30 ms).
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
@@ -13,6 +11,7 @@ import { rows as sqlRows } from '../../apps/server/src/platform/db/database.ts';
 import { foldForSearch } from '../../apps/server/src/platform/text/fold.ts';
 import { readXlsx } from '../../apps/server/src/modules/catalog/spreadsheet/read-xlsx.ts';
 import { atLeast, atMost, percentile, type Bench, type Figure } from '../types.ts';
+import { postgresCpuSeconds } from '../lib/postgres-cpu.ts';
 import { startBenchSystem, type BenchSystem } from './setup.ts';
 
 function option(args: string[], name: string, fallback: number): number {
@@ -25,36 +24,6 @@ function option(args: string[], name: string, fallback: number): number {
 function cpuSeconds(since: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(since);
   return (d.user + d.system) / 1e6;
-}
-
-/**
- * CPU seconds the PostgreSQL server has used so far: the postmaster, its finished children (cutime, cstime) and
- * its live ones (backends, writers), from /proc (Linux); NaN elsewhere.
- */
-async function postgresCpuSeconds(b: BenchSystem): Promise<number> {
-  try {
-    const [dir] = await sqlRows<{ d: string }>(b.db.orm, sql`select current_setting('data_directory') as d`);
-    const postmaster = Number(readFileSync(path.join(dir!.d, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const ticks = 100; // USER_HZ on Linux
-    let total = 0;
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
-      const pid = Number(name);
-      const ppid = Number(f[1]);
-      if (pid === postmaster) total += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-      else if (ppid === postmaster) total += Number(f[11]) + Number(f[12]);
-    }
-    return total / ticks;
-  } catch {
-    return NaN;
-  }
 }
 
 const STEPS = ['Tưới nước', 'Bón phân', 'Phun thuốc bảo vệ thực vật', 'Phân loại'];
@@ -92,7 +61,7 @@ async function benchImport(b: BenchSystem, rows: number, log: (l: string) => voi
   if (!parsed.ok) throw new Error('unreadable bench file');
 
   if (args.includes('--pg-statements')) await b.db.orm.execute(sql`select pg_stat_statements_reset()`);
-  const pg0 = await postgresCpuSeconds(b);
+  const pg0 = await postgresCpuSeconds(b.db.orm);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const started = await catalog.imports.start(b.coop, 'diary', { fileName: 'nhat-ky.xlsx', bytes: file });
@@ -101,13 +70,13 @@ async function benchImport(b: BenchSystem, rows: number, log: (l: string) => voi
   if (validated.validRows !== rows) throw new Error(`expected ${rows} valid rows, got ${validated.validRows}: ${JSON.stringify(validated.report?.errors.slice(0, 3))}`);
   const t1 = performance.now();
   const cpu1 = cpuSeconds(cpu0);
-  const pg1 = await postgresCpuSeconds(b);
+  const pg1 = await postgresCpuSeconds(b.db.orm);
   const cpuCommit = process.cpuUsage();
   await catalog.imports.commit(b.coop, started.id, 'all-or-nothing');
   while ((await catalog.imports.get(b.coop, started.id)).row.status === 'committing') await b.system.jobs.runOnce();
   const t2 = performance.now();
   const cpu2 = cpuSeconds(cpuCommit);
-  const pg2 = await postgresCpuSeconds(b);
+  const pg2 = await postgresCpuSeconds(b.db.orm);
   const done = (await catalog.imports.get(b.coop, started.id)).row;
   if (done.status !== 'committed' || done.committedRows !== rows) throw new Error(`import ended ${done.status} with ${done.committedRows} rows`);
   if (args.includes('--pg-statements')) {

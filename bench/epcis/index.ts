@@ -4,14 +4,13 @@
 //   documents of 1,000 events, on PGlite and on PostgreSQL; beside it, in the same run and the same PostgreSQL, a
 //   raw COPY of the same rows into tables of the same shape and indexes (targets: ≥ 3,000 events/s, ≥ 25 % of COPY);
 // - query latency p50/p99 through GET /epcis/events at 10^6 stored events for common filters (target p99 ≤ 50 ms).
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { prepareCapture, warmUpSchemaValidators } from '@txng/epcis';
 import { openDatabase, rows } from '../../apps/server/src/platform/db/database.ts';
 import { startPostgres } from '../../apps/server/test/postgres-server.ts';
 import { atLeast, atMost, percentile, type Bench, type Figure } from '../types.ts';
+import { postgresCpuSeconds } from '../lib/postgres-cpu.ts';
 import { chunkOf, copyInto, copyText } from './copy.ts';
 import { EVENTS_PER_DOCUMENT, jsonDocument, lot, location, modelEvent, sgtin, STEP_OF, transaction } from './documents.ts';
 import { benchOrganization, benchSystem } from './setup.ts';
@@ -28,33 +27,6 @@ const cpu = () => {
 };
 
 type System = Awaited<ReturnType<typeof benchSystem>>;
-
-/**
- * CPU seconds the PostgreSQL server has used so far: the postmaster, its finished children and its live ones
- * (backends, writers), from /proc (Linux); NaN elsewhere.
- */
-async function postgresCpuSeconds(db: Awaited<ReturnType<typeof openDatabase>>): Promise<number> {
-  try {
-    const [dir] = await rows<{ d: string }>(db.orm, sql`select current_setting('data_directory') as d`);
-    const postmaster = Number(readFileSync(path.join(dir!.d, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    let total = 0;
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(name) === postmaster) total += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-      else if (Number(f[1]) === postmaster) total += Number(f[11]) + Number(f[12]);
-    }
-    return total / 100; // USER_HZ
-  } catch {
-    return NaN;
-  }
-}
 
 /** Captures `docs` through POST /epcis/capture; events per second of wall-clock and of this process's CPU. */
 async function captureRate(system: System, key: string, docs: readonly string[], afterWarmUp?: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
@@ -107,9 +79,9 @@ const bench: Bench = async ({ args, log }) => {
     if (statements) await db.orm.execute(sql`create extension if not exists pg_stat_statements`);
     log(`PostgreSQL: capturing ${docCount} documents…`);
     const pgDocs = docs.map((_, d) => jsonDocument((100 + d) * EVENTS_PER_DOCUMENT));
-    const pg0 = await postgresCpuSeconds(db);
+    const pg0 = await postgresCpuSeconds(db.orm);
     const onPostgres = await captureRate(system, org.key, pgDocs, statements ? () => db.orm.execute(sql`select pg_stat_statements_reset()`) : undefined);
-    const pgCpu = (await postgresCpuSeconds(db)) - pg0;
+    const pgCpu = (await postgresCpuSeconds(db.orm)) - pg0;
     const pgPerEvent = (1000 * pgCpu) / (pgDocs.length * EVENTS_PER_DOCUMENT);
     log(`PostgreSQL: ${Math.round(onPostgres.wall)} events/s (wall), ${Math.round(onPostgres.cpu)} per CPU-second; server ${(1000 / onPostgres.cpu).toFixed(3)} ms CPU per event, PostgreSQL ${pgPerEvent.toFixed(3)} ms CPU per event`);
     if (statements) {

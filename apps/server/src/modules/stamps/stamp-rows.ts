@@ -6,11 +6,11 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Orm } from '../../platform/db/database.ts';
 import { SERIAL_LENGTH } from './serials.ts';
 import { serialCount, serialStrings } from './serial-block.ts';
+import { transactionClient } from '../../platform/db/transaction-client.ts';
 import { pgArray } from './sql-arrays.ts';
 
 export interface StampOwner {
@@ -74,16 +74,6 @@ export function stampCopyRows(owner: StampOwner, serials: Buffer, seqFrom: numbe
   }
   out.writeInt16BE(-1, start + n * row.length);
   return out;
-}
-
-/**
- * The node-postgres connection a transaction runs on (drizzle's transaction session holds the checked-out
- * client), or undefined when `tx` is not a node-postgres transaction (PGlite). COPY must run on that
- * connection to be part of the transaction. (The same test as the epcis module's copy-rows.ts.)
- */
-function transactionClient(tx: Orm): pg.ClientBase | undefined {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-  return client instanceof pg.Client && (tx as unknown as { nestedIndex?: unknown }).nestedIndex !== undefined ? client : undefined;
 }
 
 /** Inserts stamps seq [seqFrom, seqFrom + n) for the serials of a block, in `tx`. */

@@ -4,9 +4,8 @@
 // driver: there the rows go as multi-row INSERTs (bulk-insert.ts). bench/epcis uses the same text as its raw COPY.
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import pg from 'pg';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Orm } from '../../../platform/db/database.ts';
 import type { ColumnSpec } from './bulk-insert.ts';
 import type { ChunkRows } from './event-rows.ts';
 
@@ -65,12 +64,3 @@ export async function copyInto(client: pg.ClientBase, table: string, { columns, 
   await pipeline(Readable.from([Buffer.from(text)]), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
 }
 
-/**
- * The node-postgres connection a transaction runs on (drizzle's transaction session holds the checked-out client),
- * or undefined when `tx` is not a node-postgres transaction (PGlite, or the pool itself: COPY must run on the
- * transaction's own connection to be part of it).
- */
-export function transactionClient(tx: Orm): pg.ClientBase | undefined {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-  return client instanceof pg.Client && (tx as unknown as { nestedIndex?: unknown }).nestedIndex !== undefined ? client : undefined;
-}
