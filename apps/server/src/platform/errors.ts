@@ -62,6 +62,7 @@ export const CommonErrors = defineMessages({
   UNSUPPORTED_MEDIA_TYPE: { vi: 'Không hỗ trợ kiểu dữ liệu {contentType}.', en: 'Content type {contentType} is not supported.' },
   MALFORMED_JSON: { vi: 'Nội dung JSON không đúng cú pháp: {reason}', en: 'The JSON body is malformed: {reason}' },
   SERVICE_UNAVAILABLE: { vi: 'Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau.', en: 'The service is temporarily unavailable. Please try again later.' },
+  STORAGE_UNAVAILABLE: { vi: 'Kho lưu trữ tệp tạm thời không phản hồi. Vui lòng thử lại sau {retryAfter} giây.', en: 'File storage is temporarily not answering. Please try again in {retryAfter} seconds.' },
   INTERNAL_ERROR: { vi: 'Đã xảy ra lỗi hệ thống. Mã tra cứu: {requestId}.', en: 'An internal error occurred. Reference: {requestId}.' },
   CONFLICT: { vi: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại.', en: 'The data was changed meanwhile or already exists.' },
   // Field-level codes produced by request-schema validation.

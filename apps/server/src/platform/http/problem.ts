@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, CommonErrors, STATUS_OF_KIND, type FieldProblem } from '../errors.ts';
 import { translate, translateBoth, type Lang } from '../i18n/messages.ts';
+import { S3RequestError } from '../object-storage/s3-client.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -83,6 +84,7 @@ export function buildProblem(
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  if (typeof problem.retryAfter === 'number') reply.header('retry-after', String(problem.retryAfter));
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
@@ -218,5 +220,18 @@ export function problemFromError(err: unknown, request: FastifyRequest): { probl
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { problem: buildProblem(request, fe.statusCode, CommonErrors.VALIDATION_FAILED), internal: false };
   }
+  // The object store (S3-compatible files or ledger tiles) failing is the operator's outage, not a fault of this
+  // request: the caller is told to come back (503 + Retry-After); the log still gets the whole error.
+  if (causeOfType(err, S3RequestError)) {
+    return { problem: buildProblem(request, 503, CommonErrors.STORAGE_UNAVAILABLE, { retryAfter: STORAGE_RETRY_AFTER_S }, [], { retryAfter: STORAGE_RETRY_AFTER_S }), internal: true };
+  }
   return { problem: buildProblem(request, 500, CommonErrors.INTERNAL_ERROR, { requestId: String(request.id) }), internal: true };
+}
+
+const STORAGE_RETRY_AFTER_S = 30;
+
+/** `err` or one of its causes (a few levels: wrappers add context) when it is an instance of `type`. */
+function causeOfType<T>(err: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) if (e instanceof type) return e;
+  return undefined;
 }

@@ -88,10 +88,13 @@ describe('catalog files on a bucket that refuses the credentials', () => {
   });
   afterAll(async () => t?.close());
 
-  it('answers an upload with a problem document and keeps serving', async () => {
+  it('answers an upload with "storage unavailable, retry later" and keeps serving', async () => {
     const res = await upload(t, coop.admin, '/api/v1/files', 'vietgap.pdf', Buffer.from('%PDF-1.4\n'));
-    expect(res.statusCode).toBe(500);
+    expect(res.statusCode).toBe(503);
     expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.headers['retry-after']).toBe('30');
+    expect(res.json()).toMatchObject({ code: 'STORAGE_UNAVAILABLE', retryAfter: 30 });
+    expect(res.json().messages.vi).toContain('Kho lưu trữ tệp');
     expect(res.body).not.toContain('wrong-secret');
     expect((await coop.admin.request('GET', '/api/v1/products')).statusCode).toBe(200);
   });
