@@ -15,7 +15,7 @@ import { deriveSecrets } from '../../apps/server/src/platform/security/secrets.t
 export const CHROMIUM_PATH = process.env.TXNG_CHROMIUM ?? '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PORTAL = path.join(ROOT, 'apps/portal');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Whether this machine can run the browser suite; throws under CI when it cannot (CI must run it). */
 export function browserAvailable(): boolean {

@@ -5,18 +5,8 @@ import { problemText } from '../../api/problem.ts';
 import { PageHeader } from '../../shared/page-header.tsx';
 import { useLots } from '../catalog/api.ts';
 import { activate, useStampsMutation, type ChangeResult } from './api.ts';
-
-interface Detector {
-  detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
-}
-type DetectorClass = new (options: { formats: string[] }) => Detector;
-
-/** The serial in what a camera or a person reads: a stamp URI (…/21/<serial> or …/s/<serial>) or the code. */
-export function serialOf(text: string): string {
-  const t = text.trim();
-  const m = /\/(?:21|s)\/([^/?#]+)/.exec(t);
-  return (m ? decodeURIComponent(m[1]!) : t).toUpperCase().replace(/[\s-]/g, '');
-}
+import { cameraAvailable, startQrCamera } from './qr-camera.ts';
+import { serialOf, stampSerialOf } from './stamp-serial.ts';
 
 /** Activation on a phone: choose the lot, scan the labels with the camera (or type their codes), activate. */
 export default function ActivatePage() {
@@ -30,7 +20,8 @@ export default function ActivatePage() {
   const [result, setResult] = useState<ChangeResult | null>(null);
   const video = useRef<HTMLVideoElement>(null);
   const run = useStampsMutation(activate);
-  const Detector = (globalThis as unknown as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
+  const canScan = cameraAvailable();
+  const [lastRead, setLastRead] = useState<{ serial: string | null; at: number } | null>(null);
 
   const add = (raw: string) => {
     const s = serialOf(raw);
@@ -38,22 +29,32 @@ export default function ActivatePage() {
   };
 
   useEffect(() => {
-    if (!scanning || !Detector || !video.current) return;
-    let stream: MediaStream | undefined;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    const detector = new Detector({ formats: ['qr_code'] });
-    void navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then((s) => {
-      stream = s;
-      video.current!.srcObject = s;
-      void video.current!.play();
-      timer = setInterval(() => void detector.detect(video.current!).then((codes) => codes.forEach((c) => add(c.rawValue))).catch(() => undefined), 300);
-    }).catch(() => {
-      setScanning(false);
-      void message.error(t('activate.noCamera'));
-    });
+    if (!scanning || !video.current) return;
+    let camera: { stop(): void } | undefined;
+    let cancelled = false;
+    const seen = new Set<string>();
+    startQrCamera(video.current, (text) => {
+      const serial = stampSerialOf(text);
+      if (serial && !seen.has(serial)) {
+        seen.add(serial);
+        add(serial);
+        // A short buzz tells the person holding the phone to move to the next label.
+        navigator.vibrate?.(60);
+      }
+      setLastRead((prev) => (prev?.serial === serial ? prev : { serial, at: Date.now() }));
+    })
+      .then((c) => {
+        if (cancelled) c.stop();
+        else camera = c;
+      })
+      .catch(() => {
+        if (cancelled) return;
+        setScanning(false);
+        void message.error(t('activate.noCamera'));
+      });
     return () => {
-      if (timer) clearInterval(timer);
-      stream?.getTracks().forEach((tr) => tr.stop());
+      cancelled = true;
+      camera?.stop();
     };
   }, [scanning]);
 
@@ -71,13 +72,18 @@ export default function ActivatePage() {
       <PageHeader title={t('activate.title')} subtitle={t('activate.help')} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Select aria-label={t('field.lot')} placeholder={t('field.lot')} style={{ width: '100%', marginBottom: 12 }} value={lotId} onChange={setLotId} showSearch optionFilterProp="label" options={(lots.data?.items ?? []).map((l) => ({ value: l.id, label: l.lotCode }))} />
-        {Detector ? (
+        {canScan ? (
           <>
             <Button block onClick={() => setScanning(!scanning)} style={{ marginBottom: 8 }}>{scanning ? t('activate.stopCamera') : t('activate.camera')}</Button>
             {scanning ? <video ref={video} muted playsInline style={{ width: '100%', maxHeight: 320, background: '#000' }} aria-label={t('activate.camera')} /> : null}
+            {scanning && lastRead ? (
+              <Typography.Paragraph role="status" type={lastRead.serial ? 'success' : 'warning'} style={{ marginBottom: 8 }}>
+                {lastRead.serial ? t('activate.lastRead', { serial: lastRead.serial }) : t('activate.notStamp')}
+              </Typography.Paragraph>
+            ) : null}
           </>
         ) : (
-          <Alert type="info" showIcon message={t('activate.noDetector')} style={{ marginBottom: 8 }} />
+          <Alert type="info" showIcon message={t('activate.noCameraHere')} style={{ marginBottom: 8 }} />
         )}
         <Input.Search aria-label={t('activate.typeCode')} placeholder={t('activate.typeCode')} enterButton={t('activate.add')} value={typed} onChange={(e) => setTyped(e.target.value)} onSearch={(v) => { add(v); setTyped(''); }} />
       </Card>
