@@ -27,10 +27,16 @@ export function hasHttpScheme(s: string): boolean {
   return s.startsWith('https://') || s.startsWith('HTTPS://') || s.startsWith('http://') || s.startsWith('HTTP://');
 }
 
+/** The same set as URI_CHARS: a regular expression scans a whole URI in native code, several times faster than a
+ * loop over its characters; the loop runs only to find where a bad character is. */
+const ALL_URI_CHARS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
+
 export function splitUri(uri: string): UriParts | Gs1Error {
-  for (let i = 0; i < uri.length; i++) {
-    const c = uri.charCodeAt(i);
-    if (c > 127 || URI_CHARS[c] === 0) return { code: 'GS1_URI_CONTAINS_ILLEGAL_CHARACTERS', position: i };
+  if (!ALL_URI_CHARS.test(uri)) {
+    for (let i = 0; i < uri.length; i++) {
+      const c = uri.charCodeAt(i);
+      if (c > 127 || URI_CHARS[c] === 0) return { code: 'GS1_URI_CONTAINS_ILLEGAL_CHARACTERS', position: i };
+    }
   }
   let p: number;
   if (uri.startsWith('https://') || uri.startsWith('HTTPS://')) p = 8;
