@@ -2,6 +2,7 @@
 // figure beside its target and same-run reference, writes bench/results/<name>.json, and with `--write-docs`
 // replaces the <!-- bench:<name> --> section of docs/benchmarks.md; `--from-results` reuses the last saved figures
 // instead of running (to write them into the docs after the fact).
+import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,18 @@ function table(result: BenchResult): string {
     rows.push(`| ${f.metric}${f.note ? ` (${f.note})` : ''} | ${fmt(f.value)} ${f.unit} | ${f.target ?? ''} | ${ref} | ${pass} |`);
   }
   return rows.join('\n');
+}
+
+// Several benchmarks: each runs in its own Node process, one after the other, so that none measures what an
+// earlier one left behind (a heap of a million rows, pools, timers, a background sequencer).
+if (names.length > 1 && !fromResults) {
+  const crashed: string[] = [];
+  for (const name of names) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name, ...args.filter((a) => a.startsWith('--'))], { stdio: 'inherit' });
+    if (child.status !== 0) crashed.push(name);
+  }
+  if (crashed.length) console.error(`\nbenchmark(s) that failed to run: ${crashed.join(', ')}`);
+  process.exit(crashed.length ? 1 : 0);
 }
 
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
