@@ -14,6 +14,8 @@ import { createMailHandler, MAIL_TOPIC } from '../platform/mail/mailer.ts';
 import { OutboxWorker, type OutboxHandler } from '../platform/outbox/outbox.ts';
 import { purgeExpiredRateLimits } from '../platform/http/rate-limit-store.ts';
 import type { Secrets } from '../platform/security/secrets.ts';
+import { watchBucket } from '../platform/object-storage/bucket-watch.ts';
+import { s3ClientFor } from '../platform/object-storage/s3-for-config.ts';
 import { catalogRoutes, createCatalog } from '../modules/catalog/index.ts';
 import { createEpcis } from '../modules/epcis/index.ts';
 import { createGeoService, geoRoutes } from '../modules/geo/index.ts';
@@ -99,9 +101,11 @@ export async function createSystem(options: SystemOptions): Promise<System> {
   const services = createServices(options);
   const ledger = await createLedger({ db, config, clock, log: log.child({ module: 'ledger' }) });
   let ready = true;
+  // Files or ledger tiles in a bucket: its state is checked from the start and shown in /readyz.
+  const bucket = config.s3 ? watchBucket(s3ClientFor(config.s3), log.child({ component: 'object-storage' })) : undefined;
   const app = await createHttpServer({
     config, log, db, secrets, isReady: () => ready,
-    componentStates: () => ({ ledger: ledger.halted ? 'halted' : ledger.leading ? 'sequencing' : 'standby' }),
+    componentStates: () => ({ ledger: ledger.halted ? 'halted' : ledger.leading ? 'sequencing' : 'standby', ...(bucket ? { objectStorage: bucket.state } : {}) }),
   });
   const secureCookies = !config.insecureCookies;
   registerAuthentication(app, { auth: services.auth, secureCookies });
@@ -182,6 +186,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
     async stop() {
       ready = false;
       if (housekeeping) clearInterval(housekeeping);
+      bucket?.stop();
       await app.close();
       await services.stamps.stop();
       await Promise.all([outbox.stop(), jobs.stop(), ledger.stop(), services.epcis.stop()]);

@@ -125,6 +125,16 @@ export class S3Client {
     return { contentType: header(answer, 'content-type'), contentLength: Number(header(answer, 'content-length') ?? 0), etag: header(answer, 'etag') };
   }
 
+  /** Proves that the bucket exists and these credentials may read it: a GET of `key` answered 200, or 404 because
+   * that object is missing (not the bucket: NoSuchBucket is a failure). Throws the service's answer otherwise. */
+  async checkReadable(key: string): Promise<void> {
+    const answer = await this.send('GET', key, {}, undefined);
+    if (answer.status === 200) return;
+    const failure = this.failure('GET', key, answer);
+    if (answer.status === 404 && failure.code !== 'NoSuchBucket') return;
+    throw failure;
+  }
+
   /** Deletes the object; deleting a missing object succeeds (S3 answers 204 either way). */
   async deleteObject(key: string): Promise<void> {
     const answer = await this.send('DELETE', key, {}, undefined);

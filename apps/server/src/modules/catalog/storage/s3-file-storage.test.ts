@@ -49,6 +49,10 @@ describe('catalog files on S3 storage', () => {
   });
   afterAll(async () => t?.close());
 
+  it('reports the bucket usable in /readyz', async () => {
+    await expect.poll(async () => (await t.system.app.inject({ method: 'GET', url: '/readyz' })).json().objectStorage).toBe('ok');
+  });
+
   it('stores an uploaded photo\'s renditions in the bucket and serves its thumbnail from there', async () => {
     const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#a37' } }).jpeg().toBuffer();
     const res = await upload(t, coop.admin, `/api/v1/products/${productId}/images`, 'man.jpg', photo, 'image/jpeg');
@@ -87,6 +91,13 @@ describe('catalog files on a bucket that refuses the credentials', () => {
     coop = await organizationWithPrefix(t, await provinceAdmin(t), null);
   });
   afterAll(async () => t?.close());
+
+  it('says so in /readyz (without failing readiness: public pages do not need the bucket)', async () => {
+    await expect.poll(async () => (await t.system.app.inject({ method: 'GET', url: '/readyz' })).json().objectStorage).toBe('refused');
+    const ready = await t.system.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.body).not.toContain('wrong-secret');
+  });
 
   it('answers an upload with "storage unavailable, retry later" and keeps serving', async () => {
     const res = await upload(t, coop.admin, '/api/v1/files', 'vietgap.pdf', Buffer.from('%PDF-1.4\n'));
