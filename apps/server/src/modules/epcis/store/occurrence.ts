@@ -18,11 +18,22 @@ export async function repeatedOccurrences(tx: Orm, events: readonly (EpcisEvent 
   const subjects = events.flatMap((e, i) => (e ? [{ e, i, t: parseTimestamp(e.eventTime) }] : [])).filter((s) => s.t !== undefined);
   const out = new Set<number>();
   if (!subjects.length) return out;
+  // One index probe (events_event_time_idx) per subject: the lateral subquery, kept apart by `offset 0`, is run
+  // for each row of the list. As a plain join the planner chose to scan and sort the whole events table for every
+  // chunk (a cost growing with the table) whenever it had no statistics for it: rows written by the running
+  // transaction (a spreadsheet import's earlier chunks, or a new installation's first captures) have none until
+  // committed and analysed. Without statistics the planner also expects hundreds of rows per probe, and the
+  // estimate of the whole statement passes jit_above_cost: compiling it (100–400 ms) would cost far more than the
+  // probes themselves (a few ms for a thousand), so JIT is off for this statement only (restored after it; a
+  // failure rolls the local setting back with the transaction).
+  const [setting] = await rows<{ jit: string }>(tx, sql`select current_setting('jit') as jit, set_config('jit', 'off', true)`);
   const stored = await rows<{ t: Date | string; body: EpcisEvent }>(tx, sql`
-    select e.event_time as t, e.body from epcis.events e
-    join unnest(${sql.param(subjects.map((s) => new Date(s.t!).toISOString()))}::timestamptz[], ${sql.param(subjects.map((s) => s.e.eventTimeZoneOffset))}::text[],
+    select u.t, x.body
+    from unnest(${sql.param(subjects.map((s) => new Date(s.t!).toISOString()))}::timestamptz[], ${sql.param(subjects.map((s) => s.e.eventTimeZoneOffset))}::text[],
       ${sql.param(subjects.map((s) => s.e.type))}::text[]) as u(t, tz, type)
-      on e.event_time = u.t and e.event_type = u.type and e.body->>'eventTimeZoneOffset' <> u.tz`);
+    cross join lateral (select e.body from epcis.events e
+      where e.event_time = u.t and e.event_type = u.type and e.body->>'eventTimeZoneOffset' <> u.tz offset 0) as x`);
+  if (setting!.jit !== 'off') await tx.execute(sql`select set_config('jit', ${setting!.jit}, true)`);
   const byInstant = new Map<number, EpcisEvent[]>();
   for (const r of stored) {
     const t = new Date(r.t).getTime();
