@@ -32,8 +32,9 @@ export interface StampsBenchEnv {
   close(): Promise<void>;
 }
 
-export async function startStampsBenchEnv(): Promise<StampsBenchEnv> {
-  const server = await startPostgres({ settings: { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' } });
+/** `settings`: extra PostgreSQL settings (e.g. shared_preload_libraries for pg_stat_statements). */
+export async function startStampsBenchEnv(options: { settings?: Record<string, string> } = {}): Promise<StampsBenchEnv> {
+  const server = await startPostgres({ settings: { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on', ...options.settings } });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-stamps-'));
   const secret = 'benchmark-secret-that-is-long-enough-0123456789';
   try {

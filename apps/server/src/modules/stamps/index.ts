@@ -37,6 +37,8 @@ export { verificationCodeKey } from './serials.ts';
 export { StampErrors } from './messages.ts';
 export { verifyStampInclusion } from './merkle.ts';
 export * as stampsTables from './tables.ts';
+/** A PostgreSQL array literal in one parameter (the public module batches reads over serials with it). */
+export { pgArray } from './sql-arrays.ts';
 
 export interface CreateStampsOptions extends Omit<StampsDeps, 'dataDir'> {
   readonly dataDir: string;

@@ -7,11 +7,16 @@
 //
 // Cached per serial; an entry carries the stamp's status when read, and the scan page only uses an entry whose
 // status is the one the resolver just read (a status change adds a record, so a stale entry would undercount).
+//
+// Most scans are of a stamp this process has not seen (a label is scanned a few times in its life), so the read is
+// on the path of nearly every scan: the serials asked for within one turn of the event loop (concurrent scans) go
+// to PostgreSQL as one statement (`serial = any($1)`, each still the same indexed probes), as the resolver's own
+// read does (resolve-store.ts). One statement per scan cost more than the rest of the scan's reads together.
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.ts';
 import { rows, type Database } from '../../../platform/db/database.ts';
 import { translateBoth } from '../../../platform/i18n/messages.ts';
-import { stampsTables } from '../../stamps/index.ts';
+import { pgArray, stampsTables } from '../../stamps/index.ts';
 import { Memo } from '../facts/memo.ts';
 import { SiteTexts } from '../texts/site-texts.ts';
 import type { LedgerRef } from './ledger-records.ts';
@@ -27,6 +32,7 @@ export interface StampRecords {
 }
 
 interface Row {
+  serial: string;
   productId: string;
   lotId: string | null;
   status: string;
@@ -46,15 +52,47 @@ export function stampRecordsOf(serial: string, row: Row): StampRecords {
   return { serial, productId: row.productId, lotId: row.lotId, status: row.status, refs };
 }
 
+/** At most this many serials in one statement. */
+const BATCH_MAX = 500;
+
 export function createStampRecords(deps: { db: Database; clock: Clock; onError: (err: unknown) => void }) {
-  const memo = new Memo<StampRecords | null>(deps.clock, async (serial) => {
-    const [row] = await rows<Row>(deps.db.replica, sql`
-      select s.product_id as "productId", s.lot_id as "lotId", s.status, s.request_id as "requestId",
+  async function read(serials: readonly string[]): Promise<Map<string, Row>> {
+    const found = await rows<Row>(deps.db.replica, sql`
+      select s.serial, s.product_id as "productId", s.lot_id as "lotId", s.status, s.request_id as "requestId",
         (select b.seq_from || '-' || b.seq_to from ${issueBatches} b
           where b.request_id = s.request_id and b.seq_from <= s.seq and b.seq_to >= s.seq order by b.seq_from desc limit 1) as chunk,
         (select json_agg(json_build_object('id', c.id, 'toStatus', c.to_status) order by c.seq)
           from ${stampEvents} e join ${statusChanges} c on c.id = e.change_id where e.serial = s.serial) as changes
-      from ${stamps} s where s.serial = ${serial}`);
+      from ${stamps} s where s.serial = any(${pgArray(serials)}::text[])`);
+    return new Map(found.map((r) => [r.serial, r]));
+  }
+
+  let waiting: { serial: string; resolve(row: Row | undefined): void; reject(err: unknown): void }[] = [];
+  /** Reads everything asked for since the last batch. */
+  function flush(): void {
+    const batch = waiting;
+    waiting = [];
+    for (let i = 0; i < batch.length; i += BATCH_MAX) {
+      const part = batch.slice(i, i + BATCH_MAX);
+      read([...new Set(part.map((w) => w.serial))]).then(
+        (found) => {
+          for (const w of part) w.resolve(found.get(w.serial));
+        },
+        (err: unknown) => {
+          for (const w of part) w.reject(err);
+        },
+      );
+    }
+  }
+  const rowOf = (serial: string) =>
+    new Promise<Row | undefined>((resolve, reject) => {
+      waiting.push({ serial, resolve, reject });
+      // After the I/O callbacks of this turn: the scans that arrived together are read together.
+      if (waiting.length === 1) setImmediate(flush);
+    });
+
+  const memo = new Memo<StampRecords | null>(deps.clock, async (serial) => {
+    const row = await rowOf(serial);
     return row ? stampRecordsOf(serial, row) : null;
   }, { ttlMs: 10 * 60_000, max: 100_000, onError: deps.onError, versionOf: (r) => r?.status ?? '' });
 
