@@ -126,6 +126,20 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
     return db.select(LOT_COLUMNS).from(lots).where(or(...conditions));
   }
 
+  /**
+   * Catalog lots by (GTIN, lot code) pairs, each with the GTIN of its product: one query where lotsBy needs the
+   * products' ids first. Where drafts repeat a GTIN, the caller keeps the lots of the product productsByGtin chose.
+   */
+  async function lotsByGtin(pairs: readonly { gtin: string; lotCode: string }[]): Promise<(LotInfo & { gtin: string })[]> {
+    if (!pairs.length) return [];
+    const found = await db
+      .select({ ...LOT_COLUMNS, gtin: products.gtin })
+      .from(lots)
+      .innerJoin(products, eq(products.id, lots.productId))
+      .where(sql`(${products.gtin}, ${lots.lotCode}) in (${sql.join(pairs.map((p) => sql`(${p.gtin}, ${p.lotCode})`), sql`, `)})`);
+    return found.map((l) => ({ ...l, gtin: l.gtin! }));
+  }
+
   async function lotsOfProduct(productId: string, from: string | null, to: string | null): Promise<LotInfo[]> {
     const day = sql`coalesce(${lots.productionDate}, ${lots.harvestDate})`;
     return db.select(LOT_COLUMNS).from(lots).where(and(
@@ -172,6 +186,7 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
     productsByGtin,
     productsById,
     lotsBy,
+    lotsByGtin,
     lotsOfProduct,
     placesBy,
     orgColumns: { communeId: orgs.communeId, sectors: orgs.sectors },

@@ -14,7 +14,7 @@ const BAD = sql`bad as materialized (
   select i.seq from epcis.events d join epcis.event_ids i on i.event_id = d.event_id and not i.declaration where d.declaration_time is not null
 )`;
 
-interface Row {
+export interface EventRow {
   seq: number;
   event_id: string;
   organization_id: string;
@@ -22,13 +22,18 @@ interface Row {
   body: EpcisEvent;
 }
 
-const toEvent = (r: Row): TraceEvent => ({ seq: Number(r.seq), eventId: r.event_id, organizationId: r.organization_id, eventTime: new Date(r.event_time), event: r.body });
+export const toEvent = (r: EventRow): TraceEvent => ({ seq: Number(r.seq), eventId: r.event_id, organizationId: r.organization_id, eventTime: new Date(r.event_time), event: r.body });
 
-async function select(db: Orm, named: SQL, scope: TraceScope, limit: number): Promise<{ events: TraceEvent[]; capped: boolean }> {
+/**
+ * The events whose sequence numbers `named` selects, with the other events of their transformations, within the
+ * scope, in time order, at most `limit + 1` (one more than may be used, to tell that there were more); `ord` is
+ * their rank in that order.
+ */
+export function eventsStatement(named: SQL, scope: TraceScope, limit: number): SQL {
   // The named events' sequence numbers are gathered into an array first (an InitPlan): the planner then probes
   // the primary key for them. Joined as a set, it had to guess how many events thousands of identities name (a
   // recall's 10,000 items: tens of thousands guessed, a few hundred found) and read all of epcis.events twice.
-  const found = await rows<Row>(db, sql`
+  return sql`
     with ${BAD},
     base as (
       select e.seq, e.transformation_id from epcis.events e
@@ -39,26 +44,41 @@ async function select(db: Orm, named: SQL, scope: TraceScope, limit: number): Pr
       where e.transformation_id in (select transformation_id from base where transformation_id is not null)
         and ${scopeSql(scope, 'e')} and e.seq not in (select seq from bad)
     )
-    select e.seq, e.event_id, e.organization_id, e.event_time, e.body from epcis.events e
+    select e.seq, e.event_id, e.organization_id, e.event_time, e.body, row_number() over (order by e.event_time, e.seq) as ord from epcis.events e
     where e.seq in (select seq from base union select seq from grp)
     order by e.event_time, e.seq
-    limit ${limit + 1}`);
+    limit ${limit + 1}`;
+}
+
+/** The events of a read in time order, at most `limit`; `capped` when there were more. */
+export function eventsOf(found: readonly EventRow[], limit: number): { events: TraceEvent[]; capped: boolean } {
   return { events: found.slice(0, limit).map(toEvent), capped: found.length > limit };
 }
 
-/** Events naming any of `ids` (canonical), in time order. */
-export function eventsNaming(db: Orm, ids: readonly string[], scope: TraceScope, limit: number): Promise<{ events: TraceEvent[]; capped: boolean }> {
-  if (!ids.length) return Promise.resolve({ events: [], capped: false });
-  // One index probe per identity (`offset 0` keeps the lateral subquery a per-identity loop): given thousands of
-  // identities in one `= any(...)`, the planner prices as many probes above reading both tables whole.
-  return select(db, sql`
-    select o.seq from unnest(${sql.param([...ids])}::text[]) as x(id)
+async function select(db: Orm, named: SQL, scope: TraceScope, limit: number): Promise<{ events: TraceEvent[]; capped: boolean }> {
+  return eventsOf(await rows<EventRow>(db, eventsStatement(named, scope, limit)), limit);
+}
+
+/**
+ * Sequence numbers of the events naming the identities of `ids` (an expression of type text[]).
+ * One index probe per identity (`offset 0` keeps the lateral subquery a per-identity loop): given thousands of
+ * identities in one `= any(...)`, the planner prices as many probes above reading both tables whole.
+ */
+export function namingStatement(ids: SQL): SQL {
+  return sql`
+    select o.seq from unnest(${ids}) as x(id)
     cross join lateral (
       select seq from epcis.event_epcs where epc = x.id
       union all
       select seq from epcis.event_quantities where epc_class = x.id
       offset 0
-    ) o`, scope, limit);
+    ) o`;
+}
+
+/** Events naming any of `ids` (canonical), in time order. */
+export function eventsNaming(db: Orm, ids: readonly string[], scope: TraceScope, limit: number): Promise<{ events: TraceEvent[]; capped: boolean }> {
+  if (!ids.length) return Promise.resolve({ events: [], capped: false });
+  return select(db, namingStatement(sql`${sql.param([...ids])}::text[]`), scope, limit);
 }
 
 /**

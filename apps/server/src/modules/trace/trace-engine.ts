@@ -1,10 +1,9 @@
-// A trace computed: the recursive walk in SQL (reach-sql.ts), then one read of the events behind it
-// (event-reads.ts), then the graph rules in memory (graph.ts) over those events for the edges and for an exact
+// A trace computed: the recursive walk in SQL (reach-sql.ts) and, in the same statement, the read of the events
+// behind it (event-reads.ts), then the graph rules in memory (graph.ts) over those events for the edges and for an exact
 // account of where a cap cut the walk. Nothing is dropped silently: every cap that was hit is in `truncations`.
 import type { Orm } from '../../platform/db/database.ts';
-import { eventsNaming } from './event-reads.ts';
 import { leading, TraceGraph, type Direction, type Step, type TraceEvent } from './graph.ts';
-import { reach } from './reach-sql.ts';
+import { reachWithEvents } from './reach-sql.ts';
 import type { TraceScope } from './scope.ts';
 
 export interface TraceLimits {
@@ -40,10 +39,8 @@ export interface ComputedTrace {
 }
 
 export async function computeTrace(db: Orm, scope: TraceScope, starts: readonly string[], directions: readonly Direction[], limits: TraceLimits): Promise<ComputedTrace> {
-  const reached = await reach(db, { starts, directions, scope, maxDepth: limits.maxDepth, maxNodes: limits.maxNodes });
-  const all = new Set<string>(starts);
-  for (const r of reached.values()) for (const level of r.levels) for (const id of level) all.add(id);
-  const fetched = await eventsNaming(db, [...all], scope, limits.maxEvents);
+  // The walk and the events naming what it reached come back from one statement.
+  const { reached, ...fetched } = await reachWithEvents(db, { starts, directions, scope, maxDepth: limits.maxDepth, maxNodes: limits.maxNodes }, limits.maxEvents);
   const graph = new TraceGraph(fetched.events);
   const truncations: Truncation[] = [];
   if (fetched.capped) truncations.push({ reason: 'events', direction: null, limit: limits.maxEvents, at: [] });

@@ -141,16 +141,24 @@ export function createTraceService(deps: { db: Database; directory: Directory })
     const ids = new Set<string>(computed.starts);
     for (const w of computed.walks.values()) for (const id of w.depth.keys()) ids.add(id);
     const described = [...ids].map((id) => ({ id, d: describeCanonical(id) }));
-    const byGtin = await directory.productsByGtin(described.flatMap((x) => (x.d.gtin ? [x.d.gtin] : [])));
-    const pairs = described.flatMap((x) => {
-      const p = x.d.gtin ? byGtin.get(x.d.gtin) : undefined;
-      return p && x.d.lot !== undefined ? [{ productId: p.id, lotCode: x.d.lot }] : [];
-    });
+    // Two round trips: the products of the GTINs, the lots by (GTIN, lot code) and by id at once; then the lots'
+    // products and the yields of every product met.
+    const gtinLots = described.flatMap((x) => (x.d.gtin && x.d.lot !== undefined ? [{ gtin: x.d.gtin, lotCode: x.d.lot }] : []));
     const lotIds = described.map((x) => directory.lotIdOfUri(x.id)).filter((x): x is string => x !== null);
-    const lots = await directory.lotsBy(pairs, lotIds);
+    const [byGtin, lotsOfGtins, lotsById] = await Promise.all([
+      directory.productsByGtin(described.flatMap((x) => (x.d.gtin ? [x.d.gtin] : []))),
+      directory.lotsByGtin(gtinLots),
+      directory.lotsBy([], lotIds),
+    ]);
+    // A lot named by GTIN and lot code is the lot of the product that GTIN names (productsByGtin's choice).
+    const lots: LotInfo[] = [...lotsById];
+    for (const { gtin, ...lot } of lotsOfGtins) if (byGtin.get(gtin)?.id === lot.productId) lots.push(lot);
     const byLotId = new Map(lots.map((l) => [l.id, l]));
     const byPair = new Map(lots.map((l) => [`${l.productId}\u0000${l.lotCode}`, l]));
-    const productsById = await directory.productsById(lots.map((l) => l.productId));
+    const [productsById, yields] = await Promise.all([
+      directory.productsById(lots.map((l) => l.productId)),
+      yieldsOf(db.replica, [...new Set([...[...byGtin.values()].map((p) => p.id), ...lots.map((l) => l.productId)])]),
+    ]);
     const catalogLotOf = (id: string): LotInfo | null => {
       const uriLot = directory.lotIdOfUri(id);
       if (uriLot) return byLotId.get(uriLot) ?? null;
@@ -164,8 +172,6 @@ export function createTraceService(deps: { db: Database; directory: Directory })
       const lot = catalogLotOf(id);
       return lot ? (productsById.get(lot.productId) ?? null) : null;
     };
-    const productIds = [...new Set([...byGtin.values(), ...productsById.values()].map((p) => p.id))];
-    const yields = await yieldsOf(db.replica, productIds);
     const yieldOf = (id: string): Yield | undefined => {
       const p = productOf(id);
       return p ? yields.get(p.id) : undefined;
