@@ -15,6 +15,7 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.ts';
 import { rows, type Database } from '../../../platform/db/database.ts';
+import { turnBatcher } from '../../../platform/db/turn-batcher.ts';
 import { translateBoth } from '../../../platform/i18n/messages.ts';
 import { pgArray, stampsTables } from '../../stamps/index.ts';
 import { Memo } from '../facts/memo.ts';
@@ -52,9 +53,6 @@ export function stampRecordsOf(serial: string, row: Row): StampRecords {
   return { serial, productId: row.productId, lotId: row.lotId, status: row.status, refs };
 }
 
-/** At most this many serials in one statement. */
-const BATCH_MAX = 500;
-
 export function createStampRecords(deps: { db: Database; clock: Clock; onError: (err: unknown) => void }) {
   async function read(serials: readonly string[]): Promise<Map<string, Row>> {
     const found = await rows<Row>(deps.db.replica, sql`
@@ -67,29 +65,7 @@ export function createStampRecords(deps: { db: Database; clock: Clock; onError: 
     return new Map(found.map((r) => [r.serial, r]));
   }
 
-  let waiting: { serial: string; resolve(row: Row | undefined): void; reject(err: unknown): void }[] = [];
-  /** Reads everything asked for since the last batch. */
-  function flush(): void {
-    const batch = waiting;
-    waiting = [];
-    for (let i = 0; i < batch.length; i += BATCH_MAX) {
-      const part = batch.slice(i, i + BATCH_MAX);
-      read([...new Set(part.map((w) => w.serial))]).then(
-        (found) => {
-          for (const w of part) w.resolve(found.get(w.serial));
-        },
-        (err: unknown) => {
-          for (const w of part) w.reject(err);
-        },
-      );
-    }
-  }
-  const rowOf = (serial: string) =>
-    new Promise<Row | undefined>((resolve, reject) => {
-      waiting.push({ serial, resolve, reject });
-      // After the I/O callbacks of this turn: the scans that arrived together are read together.
-      if (waiting.length === 1) setImmediate(flush);
-    });
+  const rowOf = turnBatcher(read);
 
   const memo = new Memo<StampRecords | null>(deps.clock, async (serial) => {
     const row = await rowOf(serial);

@@ -12,6 +12,7 @@
 import { sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { rows, type Database } from '../../../platform/db/database.ts';
+import { turnBatcher } from '../../../platform/db/turn-batcher.ts';
 import { catalogTables } from '../../catalog/index.ts';
 import { identityTables } from '../../identity/index.ts';
 import type { StampFlag, StampKind, StampStatus } from '../model.ts';
@@ -96,12 +97,6 @@ function recordOf(a: readonly unknown[]): StampRecord {
   };
 }
 
-interface Waiting {
-  readonly serial: string;
-  resolve(rec: StampRecord | undefined): void;
-  reject(err: unknown): void;
-}
-
 export function createResolveStore(db: Database) {
   const pool = db.pool;
   /** Runs the read of `serials` (distinct), as arrays of column values. */
@@ -115,42 +110,14 @@ export function createResolveStore(db: Database) {
     return found.map((r) => COLUMN_NAMES.map((c) => r[c]));
   }
 
-  let waiting: Waiting[] = [];
-  let scheduled = false;
-  /** Reads everything asked for since the last batch, in one statement (at most 500 serials each). */
-  function flush(): void {
-    scheduled = false;
-    const batch = waiting;
-    waiting = [];
-    for (let i = 0; i < batch.length; i += 500) {
-      const part = batch.slice(i, i + 500);
-      read([...new Set(part.map((w) => w.serial))]).then(
-        (found) => {
-          const bySerial = new Map(found.map((a) => [a[0] as string, a]));
-          for (const w of part) {
-            const a = bySerial.get(w.serial);
-            w.resolve(a ? recordOf(a) : undefined);
-          }
-        },
-        (err: unknown) => {
-          for (const w of part) w.reject(err);
-        },
-      );
-    }
-  }
+  const bySerial = turnBatcher(async (serials: readonly string[]) => {
+    const found = await read(serials);
+    return new Map(found.map((a) => [a[0] as string, recordOf(a)]));
+  });
 
   return {
     /** The stamp and its versions; batched with the other scans of this turn of the event loop. */
-    bySerial(serial: string): Promise<StampRecord | undefined> {
-      return new Promise((resolve, reject) => {
-        waiting.push({ serial, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          // After the I/O callbacks of this turn: the scans that arrived together are read together.
-          setImmediate(flush);
-        }
-      });
-    },
+    bySerial,
     /** Published products carrying a GTIN (a GTIN is unique per organisation, so more than one may answer). */
     async productsByGtin(gtin: string): Promise<{ id: string; organizationId: string; version: number }[]> {
       const { products } = catalogTables;
