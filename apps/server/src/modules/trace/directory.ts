@@ -2,7 +2,7 @@
 // definitions: who an event's party is (an organisation URI of this installation, a GLN, a GLN under a GS1
 // Company Prefix), which product a GTIN is, which catalog lot a lot identity is, where a location is. Read-only;
 // a trace of a few hundred identities costs a handful of queries, never one per identity.
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { catalogTables } from '../catalog/index.ts';
 import { identityTables } from '../identity/index.ts';
 import type { Orm } from '../../platform/db/database.ts';
@@ -50,6 +50,13 @@ export interface PlaceInfo {
 }
 
 const orgs = identityTables.organizations;
+
+/**
+ * `column = any($1)` with the values as one array parameter: drizzle's inArray writes one parameter per value,
+ * and building those statements (a trace's parties name hundreds of GLNs and GS1 Company Prefixes) cost more
+ * CPU than running them.
+ */
+const anyOf = (column: AnyColumn, values: readonly string[], type: 'text' | 'uuid'): SQL => sql`${column} = any(${sql.param([...values])}::${sql.raw(type)}[])`;
 const { products, lots, places } = catalogTables;
 
 const ORG_COLUMNS = {
@@ -65,7 +72,7 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
   async function organizationsById(ids: readonly string[]): Promise<Map<string, OrganizationInfo>> {
     const wanted = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     if (!wanted.length) return new Map();
-    const found = await db.select(ORG_COLUMNS).from(orgs).where(inArray(orgs.id, wanted));
+    const found = await db.select(ORG_COLUMNS).from(orgs).where(anyOf(orgs.id, wanted, 'uuid'));
     return new Map(found.map((o) => [o.id, o]));
   }
 
@@ -74,7 +81,7 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
     const wanted = [...new Set(glns)];
     if (!wanted.length) return new Map();
     const prefixes = [...new Set(wanted.flatMap((g) => Array.from({ length: 7 }, (_, i) => g.slice(0, 6 + i))))];
-    const found = await db.select(ORG_COLUMNS).from(orgs).where(or(inArray(orgs.gln, wanted), inArray(orgs.gs1CompanyPrefix, prefixes)));
+    const found = await db.select(ORG_COLUMNS).from(orgs).where(or(anyOf(orgs.gln, wanted, 'text'), anyOf(orgs.gs1CompanyPrefix, prefixes, 'text')));
     const out = new Map<string, OrganizationInfo>();
     for (const gln of wanted) {
       const exact = found.find((o) => o.gln === gln);
@@ -97,7 +104,7 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
     const found = await db
       .select({ id: products.id, organizationId: products.organizationId, gtin: products.gtin, nameVi: products.nameVi, nameEn: products.nameEn, unit: products.unit, status: products.status })
       .from(products)
-      .where(inArray(products.gtin, wanted));
+      .where(anyOf(products.gtin, wanted, 'text'));
     // One GTIN should name one product; where drafts repeat it, the published one wins (as the resolver decides).
     const out = new Map<string, ProductInfo>();
     for (const p of found.sort((a, b) => Number(b.status === 'published') - Number(a.status === 'published'))) if (!out.has(p.gtin!)) out.set(p.gtin!, p);
@@ -110,7 +117,7 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
     const found = await db
       .select({ id: products.id, organizationId: products.organizationId, gtin: products.gtin, nameVi: products.nameVi, nameEn: products.nameEn, unit: products.unit })
       .from(products)
-      .where(inArray(products.id, wanted));
+      .where(anyOf(products.id, wanted, 'uuid'));
     return new Map(found.map((p) => [p.id, p]));
   }
 
@@ -121,7 +128,7 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
     const conditions: SQL[] = [];
     if (pairs.length) conditions.push(sql`(${lots.productId}, ${lots.lotCode}) in (${sql.join(pairs.map((p) => sql`(${p.productId}::uuid, ${p.lotCode})`), sql`, `)})`);
     const validIds = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    if (validIds.length) conditions.push(inArray(lots.id, validIds));
+    if (validIds.length) conditions.push(anyOf(lots.id, validIds, 'uuid'));
     if (!conditions.length) return [];
     return db.select(LOT_COLUMNS).from(lots).where(or(...conditions));
   }
@@ -136,7 +143,7 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
       .select({ ...LOT_COLUMNS, gtin: products.gtin })
       .from(lots)
       .innerJoin(products, eq(products.id, lots.productId))
-      .where(sql`(${products.gtin}, ${lots.lotCode}) in (${sql.join(pairs.map((p) => sql`(${p.gtin}, ${p.lotCode})`), sql`, `)})`);
+      .where(sql`(${products.gtin}, ${lots.lotCode}) in (select * from unnest(${sql.param(pairs.map((p) => p.gtin))}::text[], ${sql.param(pairs.map((p) => p.lotCode))}::text[]))`);
     return found.map((l) => ({ ...l, gtin: l.gtin! }));
   }
 
@@ -155,7 +162,7 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
     return db
       .select({ id: places.id, organizationId: places.organizationId, name: places.name, gln: places.gln, glnExtension: places.glnExtension, latitude: places.latitude, longitude: places.longitude, address: places.address })
       .from(places)
-      .where(or(glns.length ? inArray(places.gln, [...new Set(glns)]) : undefined, validIds.length ? inArray(places.id, validIds) : undefined));
+      .where(or(glns.length ? anyOf(places.gln, [...new Set(glns)], 'text') : undefined, validIds.length ? anyOf(places.id, validIds, 'uuid') : undefined));
   }
 
   /** Each organisation's place with coordinates (a shop, warehouse or facility before farms), for maps. */
@@ -165,7 +172,7 @@ export function createDirectory(db: Orm, publicBaseUrl: string) {
     const found = await db
       .select({ id: places.id, organizationId: places.organizationId, name: places.name, gln: places.gln, glnExtension: places.glnExtension, latitude: places.latitude, longitude: places.longitude, address: places.address, kind: places.kind })
       .from(places)
-      .where(and(inArray(places.organizationId, wanted), sql`${places.latitude} is not null and ${places.longitude} is not null and not ${places.archived}`));
+      .where(and(anyOf(places.organizationId, wanted, 'uuid'), sql`${places.latitude} is not null and ${places.longitude} is not null and not ${places.archived}`));
     const rank = (k: string) => ['shop', 'warehouse', 'processing_facility', 'barn', 'farm', 'planting_area'].indexOf(k);
     const out = new Map<string, PlaceInfo>();
     for (const p of found.sort((a, b) => rank(a.kind) - rank(b.kind))) if (!out.has(p.organizationId)) out.set(p.organizationId, p);

@@ -56,7 +56,10 @@ export async function traceScopeOf(actor: Actor, directory: Directory): Promise<
   return { kind: 'organization', organizationId: org, partyUris: [directory.orgUri(org)], gln: facts?.gln ?? null, companyPrefix: facts?.gs1CompanyPrefix ?? null };
 }
 
-/** The SQL condition on an `epcis.events` alias that keeps the events of a scope. */
+/**
+ * The SQL condition on an `epcis.events` alias that keeps the events of a scope. The walk, trace.reach (trace
+ * migration 0002), writes the same condition over its scope arguments (reach-sql.ts scopeArguments): change both.
+ */
 export function scopeSql(scope: TraceScope, alias: string): SQL {
   const a = sql.raw(alias);
   switch (scope.kind) {
