@@ -81,7 +81,11 @@ export function createRecallService(deps: RecallDeps) {
   async function detail(id: string, tx: Orm = db.orm): Promise<CampaignDetail> {
     const campaign = await store.getCampaign(tx, id);
     if (!campaign) throw notFound(RecallErrors.RECALL_NOT_FOUND);
-    const [holders, actions, affectedCount] = await Promise.all([store.holdersOfCampaign(tx, id), store.actionsOf(tx, id), store.affectedCount(tx, id)]);
+    // One after another: `tx` may be a transaction's single client, which must not get concurrent queries (pg
+    // queues them today with a deprecation warning; pg 9 will refuse them).
+    const holders = await store.holdersOfCampaign(tx, id);
+    const actions = await store.actionsOf(tx, id);
+    const affectedCount = await store.affectedCount(tx, id);
     return { campaign, holders, actions, affectedCount };
   }
 
