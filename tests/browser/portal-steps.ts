@@ -136,6 +136,10 @@ export async function pickOption(page: Page, label: string | RegExp, option: str
         await select.pressSequentially(typed);
       }
     }
+    // antd renders a long list virtually (about 8 rows around the scroll position): an option further down is not
+    // in the page until the list scrolls to it, as it does when a person presses the down arrow.
+    await page.locator('.ant-select-dropdown:visible').first().waitFor();
+    for (let step = 0; step < 60 && !(await item.isVisible()); step++) await select.press('ArrowDown');
     const text = (await item.innerText()).trim();
     await item.click();
     try {
