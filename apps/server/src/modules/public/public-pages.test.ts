@@ -124,6 +124,19 @@ describe('passports, catalogue, caching', () => {
     expect(text(lot.body)).toContain('Harvesting');
   });
 
+  it('consumer pages omit Cross-Origin-Opener-Policy (a browsing-context-group switch on arrival) and keep the rest', async () => {
+    for (const url of [f.stamps[0]!.path, `/products/${f.productId}`, `/lots/${f.lotId}`, '/products', '/01/00000000000000']) {
+      const res = await get(url, { accept: 'text/html' });
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.headers['cross-origin-opener-policy'], url).toBeUndefined();
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+    // The API and the portal keep it.
+    expect((await get('/api/v1/geo/sectors')).headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect((await get('/portal/')).headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
+
   it('answers a repeated request with 304 by ETag, and compresses for browsers that ask', async () => {
     const first = await get(`/products/${f.productId}`);
     expect(first.headers['cache-control']).toMatch(/public, max-age=60/);

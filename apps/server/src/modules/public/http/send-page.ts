@@ -1,8 +1,9 @@
 // Sending a page: a strong ETag of its bytes (a reload that changed nothing costs a 304 of a few hundred bytes),
 // Cache-Control by kind of page, and Vary on what picks the language. Compression is done once per response by
-// the root hook in compress.ts.
+// the root hook in compress.ts. No Cross-Origin-Opener-Policy: see withoutOpenerIsolation.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { withoutOpenerIsolation } from '../../../platform/http/security-headers.ts';
 
 export interface PageCaching {
   /** Seconds shared caches and browsers may reuse the page; 0 = revalidate every time; null = never store. */
@@ -10,7 +11,7 @@ export interface PageCaching {
 }
 
 export function sendPage(request: FastifyRequest, reply: FastifyReply, html: string, caching: PageCaching, status = 200): FastifyReply {
-  reply.code(status).type('text/html; charset=utf-8').header('content-language', request.lang).header('vary', 'Accept-Language, Cookie, Accept-Encoding');
+  withoutOpenerIsolation(reply).code(status).type('text/html; charset=utf-8').header('content-language', request.lang).header('vary', 'Accept-Language, Cookie, Accept-Encoding');
   if (caching.maxAge === null || status !== 200) return reply.header('cache-control', 'no-store').send(html);
   const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
   reply.header('etag', etag).header('cache-control', `public, max-age=${caching.maxAge}, stale-while-revalidate=300`);

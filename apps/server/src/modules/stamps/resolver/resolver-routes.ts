@@ -8,6 +8,7 @@ import { allAiEntries, gs1Message } from '@txng/gs1';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors.ts';
 import { buildProblem, sendProblem } from '../../../platform/http/problem.ts';
+import { withoutOpenerIsolation } from '../../../platform/http/security-headers.ts';
 import { CommonErrors } from '../../../platform/errors.ts';
 import type { VerifyService } from '../verify-service.ts';
 import { userAgentFamily } from '../scans/user-agent.ts';
@@ -66,7 +67,7 @@ export async function resolverRoutes(app: FastifyInstance, deps: ResolverRouteDe
       reply.log.error({ err }, 'scan page renderer failed; the default page answers');
       html = draw(defaultScanPage);
     }
-    return reply.header('content-language', ctx.lang).header('vary', 'Accept, Accept-Language, Cookie').type('text/html; charset=utf-8').send(html);
+    return withoutOpenerIsolation(reply).header('content-language', ctx.lang).header('vary', 'Accept, Accept-Language, Cookie').type('text/html; charset=utf-8').send(html);
   }
 
   function problemReply(request: FastifyRequest, reply: FastifyReply, problem: ResolverProblem, json: boolean): FastifyReply {
