@@ -2,8 +2,7 @@
 // ledger in the same transaction (platform/ledger/ledger-entry.ts), so a version that exists is eventually
 // logged and a logged version always exists. Lots are versioned the same way (`lot.version`).
 import type { Orm } from '../../platform/db/database.ts';
-import { sql } from 'drizzle-orm';
-import { contentHash, LEDGER_TOPIC, ledgerLeaf, recordInLedger } from '../../platform/ledger/ledger-entry.ts';
+import { contentHash, recordInLedger, recordManyInLedger } from '../../platform/ledger/ledger-entry.ts';
 import { lotPublicContent, placePublicContent, productPublicContent } from './presenter.ts';
 import { placeVersions, productVersions, type LotRow, type PlaceRow, type ProductRow } from './tables.ts';
 
@@ -27,8 +26,8 @@ export async function recordLotVersion(tx: Orm, row: LotRow): Promise<void> {
 
 /**
  * Many first versions at once (spreadsheet imports): version rows and ledger entries as multi-row inserts. The
- * ledger entries are exactly what `recordInLedger` enqueues (same leaf, topic and dedupe key), written 500 a
- * statement, because one statement per record made a 9,000-row import take minutes.
+ * ledger entries are recordManyInLedger's (exactly what `recordInLedger` enqueues), 500 a statement, because one
+ * statement per record made a 9,000-row import take minutes.
  */
 export async function recordVersionsInBulk(tx: Orm, kind: 'product.version' | 'place.version' | 'lot.version', rowsIn: readonly (ProductRow | PlaceRow | LotRow)[], recordedBy: string): Promise<void> {
   for (let i = 0; i < rowsIn.length; i += 500) {
@@ -40,10 +39,6 @@ export async function recordVersionsInBulk(tx: Orm, kind: 'product.version' | 'p
     });
     if (kind === 'product.version') await tx.insert(productVersions).values(entries.map((e) => ({ productId: e.row.id, version: e.row.version, content: e.content, contentSha256: e.sha256, recordedBy })));
     if (kind === 'place.version') await tx.insert(placeVersions).values(entries.map((e) => ({ placeId: e.row.id, version: e.row.version, content: e.content, contentSha256: e.sha256, recordedBy })));
-    const values = entries.map((e) => {
-      const message = { leaf: ledgerLeaf(kind, e.id, e.sha256), kind, id: e.id, sha256: e.sha256 };
-      return sql`(${LEDGER_TOPIC}, ${JSON.stringify(message)}::jsonb, ${`ledger:${kind}:${e.id}:${e.sha256}`}, ${e.row.organizationId}, now())`;
-    });
-    await tx.execute(sql`insert into platform.outbox (topic, payload, dedupe_key, organization_id, available_at) values ${sql.join(values, sql`, `)} on conflict (dedupe_key) do nothing`);
+    await recordManyInLedger(tx, entries.map((e) => ({ kind, id: e.id, sha256: e.sha256, organizationId: e.row.organizationId })));
   }
 }

@@ -5,6 +5,7 @@
 // A leaf is the RFC 8785 canonical JSON of {v, kind, id, sha256}: the kind of record, its public identifier and
 // the SHA-256 of its canonical content. Anyone shown the record can recompute the leaf; no personal data enter it.
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Orm } from '../db/database.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -65,4 +66,34 @@ export async function recordInLedger(tx: Orm, input: LedgerRecordInput): Promise
   const message: LedgerEntryMessage = { leaf, kind: input.kind, id: input.id, sha256 };
   await enqueue(tx, { topic: LEDGER_TOPIC, payload: message, dedupeKey: `ledger:${input.kind}:${input.id}:${sha256}`, organizationId: input.organizationId ?? null });
   return message;
+}
+
+/**
+ * Many records at once, in one statement: each row is exactly what `recordInLedger` enqueues (same topic, payload,
+ * dedupe key and organisation). PostgreSQL builds the payloads and keys from five arrays, so a batch costs one
+ * round trip and no JSON text of its own: an EPCIS capture or a spreadsheet import logs its records this way,
+ * where one statement per record would cost more than everything else they write.
+ */
+export async function recordManyInLedger(tx: Orm, inputs: readonly LedgerRecordInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const kinds: string[] = [];
+  const ids: string[] = [];
+  const hashes: string[] = [];
+  const leaves: string[] = [];
+  const organizations: (string | null)[] = [];
+  for (const input of inputs) {
+    const sha256 = input.sha256 ?? contentHash(input.content);
+    kinds.push(input.kind);
+    ids.push(input.id);
+    hashes.push(sha256);
+    leaves.push(ledgerLeaf(input.kind, input.id, sha256));
+    organizations.push(input.organizationId ?? null);
+  }
+  await tx.execute(sql`
+    insert into platform.outbox (topic, payload, dedupe_key, organization_id, available_at)
+    select ${LEDGER_TOPIC}, jsonb_build_object('leaf', u.leaf, 'kind', u.kind, 'id', u.id, 'sha256', u.sha256),
+      'ledger:' || u.kind || ':' || u.id || ':' || u.sha256, u.organization_id, now()
+    from unnest(${sql.param(kinds)}::text[], ${sql.param(ids)}::text[], ${sql.param(hashes)}::text[],
+                ${sql.param(leaves)}::text[], ${sql.param(organizations)}::uuid[]) as u(kind, id, sha256, leaf, organization_id)
+    on conflict (dedupe_key) do nothing`);
 }
