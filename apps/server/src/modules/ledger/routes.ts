@@ -1,12 +1,12 @@
 // HTTP: the C2SP tlog-tiles read path under /ledger (checkpoint, hash tiles, entry bundles), the browser
 // verifier, and JSON helpers under /api/v1/ledger. All public: no session lookup, a per-client rate limit.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseTilePath, TILE_WIDTH } from '@txng/tlog';
 import { notFound } from '../../platform/errors.ts';
+import { sendStaticAsset, staticAsset } from '../../platform/http/static-asset.ts';
 import { LedgerErrors } from './messages.ts';
 import { checkpointSchema, consistencySchema, keysSchema, presentCheckpoint, presentConsistency, presentKeys, presentProof, proofSchema } from './presenter.ts';
 import type { LedgerService } from './service.ts';
@@ -56,16 +56,11 @@ export async function ledgerRoutes(app: FastifyInstance, deps: { ledger: LedgerS
     return reply.send(asBuffer(data));
   });
 
-  const bundle = await readFile(VERIFIER_BUNDLE);
-  const etag = `"${createHash('sha256').update(bundle).digest('hex').slice(0, 32)}"`;
+  const verifier = staticAsset(await readFile(VERIFIER_BUNDLE), 'text/javascript; charset=utf-8', 3600);
   app.get('/ledger/verify.js', {
     config,
     schema: { tags, summary: 'The browser verifier of tlog-proofs (ES module built from @txng/tlog/browser: verifyRecordProof).' },
-  }, async (request, reply) => {
-    reply.header('etag', etag).header('cache-control', 'public, max-age=3600');
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return reply.type('text/javascript; charset=utf-8').send(bundle);
-  });
+  }, async (request, reply) => sendStaticAsset(request, reply, verifier));
 
   app.get('/api/v1/ledger/key', {
     config,

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../../platform/i18n/messages.ts';
 import { translate } from '../../../platform/i18n/messages.ts';
+import { sendStaticAsset, staticAsset } from '../../../platform/http/static-asset.ts';
 import { page, t } from '../html/frame.ts';
 import { CATEGORIES, cataloguePage, communePage, homePage, MARKS, notFoundPage, producerPage, type CatalogueQuery } from '../pages/catalogue-page.ts';
 import { passportPage } from '../pages/passport-page.ts';
@@ -113,6 +114,7 @@ export async function pageRoutes(app: FastifyInstance, site: PublicSite): Promis
     return sendPage(request, reply, page({ lang, title: translate(SiteTexts.PUBLIC_BAD_TITLE, lang), path: '/code', body }), { maxAge: null }, 400);
   });
 
-  app.get('/public/proof.js', { config, schema }, async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/javascript; charset=utf-8').send(PROOF_SCRIPT));
+  const proofScript = staticAsset(PROOF_SCRIPT, 'text/javascript; charset=utf-8', 3600);
+  app.get('/public/proof.js', { config, schema }, async (request, reply) => sendStaticAsset(request, reply, proofScript));
 
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors.ts';
 import { buildProblem, sendProblem } from '../../../platform/http/problem.ts';
 import { withoutOpenerIsolation } from '../../../platform/http/security-headers.ts';
+import { sendStaticAsset, staticAsset } from '../../../platform/http/static-asset.ts';
 import { CommonErrors } from '../../../platform/errors.ts';
 import type { VerifyService } from '../verify-service.ts';
 import { userAgentFamily } from '../scans/user-agent.ts';
@@ -139,5 +140,6 @@ export async function resolverRoutes(app: FastifyInstance, deps: ResolverRouteDe
     reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*').type('application/json').send(description),
   );
 
-  app.get(PLACE_SCRIPT_PATH, { config, schema: { hide: true } }, async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type('text/javascript; charset=utf-8').send(PLACE_SCRIPT));
+  const placeScript = staticAsset(PLACE_SCRIPT, 'text/javascript; charset=utf-8', 86400);
+  app.get(PLACE_SCRIPT_PATH, { config, schema: { hide: true } }, async (request, reply) => sendStaticAsset(request, reply, placeScript));
 }
